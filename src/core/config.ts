@@ -1,0 +1,59 @@
+// Run configuration: what a user sets, in one place. Validation lives beside it.
+import type { MethodId } from './events.ts';
+
+export interface SamplingConfig {
+  /** 0 means greedy. */
+  readonly temperature: number;
+  /** 0 means no top-k filter. */
+  readonly topK: number;
+  /** 1 means no nucleus filter. */
+  readonly topP: number;
+}
+
+export type DecisionSchedule =
+  /** Decide when the KV budget is full: each alive row reaches budgetTokens / alive. */
+  | { readonly mode: 'memory' }
+  /** Decide at these response lengths (tokens), for teaching. */
+  | { readonly mode: 'fixed'; readonly lengths: readonly number[] };
+
+export interface SpeculativeRejectionConfig {
+  /** Fraction rejected at each decision point, in [0, 1). */
+  readonly alpha: number;
+  readonly decision: DecisionSchedule;
+  /** Initial batch: N (the run's n) or as many as the KV budget holds (capped at `maxInitial`). */
+  readonly initial: 'n' | 'fit-memory';
+  readonly maxInitial: number;
+}
+
+export interface TreeBoNConfig {
+  /** Children per parent at each layer after the first. */
+  readonly children: number;
+  /** Number of layers the length is split into. */
+  readonly layers: number;
+  /** Bandit-guided branching constant c; null for an even split. */
+  readonly ucb: number | null;
+}
+
+export interface CombineConfig {
+  readonly rule: 'min' | 'softmin' | 'mean';
+  readonly normalize: 'z' | 'rank';
+  /** Soft-min temperature. */
+  readonly temperature: number;
+}
+
+export interface RunConfig {
+  readonly prompt: string;
+  readonly methods: readonly MethodId[];
+  /** Candidates per method (Best-of-N's N; TreeBoN's width; Speculative Rejection's initial batch when initial = 'n'). */
+  readonly n: number;
+  readonly maxNewTokens: number;
+  readonly sampling: SamplingConfig;
+  readonly seed: number;
+  /** Bytes the generator's KV cache may use. */
+  readonly kvBudgetBytes: number;
+  readonly spr: SpeculativeRejectionConfig;
+  readonly treebon: TreeBoNConfig;
+  readonly combine: CombineConfig;
+  /** Best-of-N also scores prefixes of its finished trajectories at these lengths (analysis, not counted). */
+  readonly prefixScoreLengths: readonly number[];
+}

@@ -1,0 +1,108 @@
+// One event format for everything: live display, export, replay, recorded demos and test fixtures.
+// Every run of every method is a sequence of these, in order. Times are ms since the run started.
+
+export type MethodId = 'bon' | 'spr' | 'treebon';
+
+export interface RunTotals {
+  /** Tokens sampled by the generator (one per alive row per step). */
+  readonly decodedTokens: number;
+  /** Tokens pushed through the generator in prefill passes (prompt rows, re-prefills). */
+  readonly prefillTokens: number;
+  /** Tokens the reward model(s) processed. */
+  readonly rewardTokens: number;
+  readonly steps: number;
+  readonly peakKvBytes: number;
+  readonly wallMs: number;
+  readonly generateMs: number;
+  readonly scoreMs: number;
+  readonly pruneMs: number;
+}
+
+export interface CandidateSpawn {
+  readonly id: number;
+  /** TreeBoN: the parent whose prefix this candidate continues; null for a root. */
+  readonly parent: number | null;
+  /** Best-of-N under a KV budget runs in sequential batches; 0-based. */
+  readonly batch: number;
+  /** Response tokens inherited from the parent (0 for a root). */
+  readonly prefixLength: number;
+}
+
+export interface ScoredCandidate {
+  readonly id: number;
+  /** The score that drives selection (the combined score when several scorers run). */
+  readonly reward: number;
+  /** Raw score of each scorer, in the order of `run-start.scorers`. */
+  readonly scores: readonly number[];
+  /** Response tokens so far. */
+  readonly length: number;
+  readonly finished: boolean;
+  readonly text: string;
+}
+
+export interface DecisionCandidate extends ScoredCandidate {
+  readonly kept: boolean;
+}
+
+interface At {
+  readonly method: MethodId;
+  readonly t: number;
+}
+
+export type RunEvent =
+  | (At & {
+      readonly type: 'run-start';
+      readonly prompt: string;
+      readonly promptTokens: number;
+      readonly n: number;
+      readonly maxNewTokens: number;
+      readonly kvBytesPerToken: number;
+      readonly kvBudgetBytes: number;
+      /** Rows the KV budget holds at once for this method's plan. */
+      readonly capacityRows: number;
+      readonly generator: string;
+      readonly scorers: readonly string[];
+      /** Method parameters as run (alpha, decision lengths, children, layers...). */
+      readonly params: Readonly<Record<string, number | string | readonly number[]>>;
+    })
+  | (At & { readonly type: 'spawn'; readonly candidates: readonly CandidateSpawn[] })
+  | (At & {
+      readonly type: 'step';
+      readonly step: number;
+      /** Rows decoded in this step. */
+      readonly alive: number;
+      readonly kvBytes: number;
+      /** Cumulative totals up to and including this step. */
+      readonly totals: RunTotals;
+    })
+  | (At & {
+      readonly type: 'finish';
+      readonly id: number;
+      readonly length: number;
+      readonly reason: 'stop-token' | 'max-length';
+      readonly text: string;
+    })
+  | (At & {
+      readonly type: 'decision';
+      readonly round: number;
+      /** Response length (tokens) at which the pool was scored. */
+      readonly length: number;
+      readonly candidates: readonly DecisionCandidate[];
+    })
+  | (At & { readonly type: 'final'; readonly candidates: readonly ScoredCandidate[] })
+  | (At & {
+      /** Analysis only (not counted as the method's compute): partial rewards of every
+       *  finished trajectory at a grid of prefix lengths, for the partial-vs-final scatter and replay. */
+      readonly type: 'prefix-scores';
+      readonly lengths: readonly number[];
+      readonly candidates: readonly { readonly id: number; readonly partial: readonly (number | null)[]; readonly final: number }[];
+    })
+  | (At & {
+      readonly type: 'run-end';
+      readonly winner: ScoredCandidate | null;
+      /** True when the run was stopped by its AbortSignal; the winner is the best scored so far. */
+      readonly stopped: boolean;
+      readonly totals: RunTotals;
+    });
+
+export type RunEventOf<T extends RunEvent['type']> = Extract<RunEvent, { type: T }>;
