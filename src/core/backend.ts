@@ -65,5 +65,5 @@ export interface Scorer {
   readonly id: string;
   /** Human label, e.g. "OpenAssistant reward model" or "implicit DPO reward". */
   readonly label: string;
-  score(requests: readonly ScoreRequest[], signal?: AbortSignal): Promise<ScoreResult>;
+  score(requests: readonly ScoreRequest[], signal?: AbortSignalLike): Promise<ScoreResult>;
 }
