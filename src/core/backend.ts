@@ -1,6 +1,7 @@
 // The contract between the pure engine (src/core) and the model layer (src/models).
 // The engine samples tokens itself (seeded, in TypeScript); a backend only runs forward passes
 // and keeps the KV cache. Nothing here imports transformers.js.
+import type { AbortSignalLike } from './abort.ts';
 
 /** What the engine needs to know about the generator to plan memory and stop rows. */
 export interface GeneratorInfo {
