@@ -1,0 +1,119 @@
+// Command-line arguments of `npm run study`. Parsing only checks shapes (numbers are numbers,
+// required flags are there); ranges are checked by the engine's validateRunConfig.
+import { parseArgs } from 'node:util';
+import { StudyError } from './studyError.ts';
+
+export const STUDY_USAGE = `Usage: npm run study -- --generator <hub id | folder | builtin> --prompts <file.json | file.jsonl>
+  [--reward <hub id | folder | builtin>]... [--reference <hub id | folder>]
+  [--methods bon,spr,treebon] [--n 32] [--alpha 0.5] [--max-new-tokens 128] [--kv-budget-mb M]
+  [--decision-lengths 8,16,32] [--temperature 1] [--top-k 50] [--top-p 1] [--seed 1] [--limit K]
+  [--children 4] [--layers 4] [--ucb C] [--combine min|softmin|mean] [--normalize z|rank]
+  [--dtype fp32|fp16|q8|q4] [--out results.json]
+
+--reward may be given several times (scores combined by --combine over the candidate pool).
+--reference makes the implicit DPO reward log pi/pi_ref: the policy is the last --reward that is a
+  causal LM, or the generator when no --reward is given.
+--temperature 0 means greedy. Without --kv-budget-mb the budget holds N rows of a quarter of the
+  full length, so Best-of-N runs in sequential batches and Speculative Rejection must prune.`;
+
+export interface StudyArgs {
+  readonly generator: string;
+  readonly rewards: readonly string[];
+  readonly reference: string | undefined;
+  readonly prompts: string;
+  readonly limit: number | undefined;
+  readonly methods: readonly string[];
+  readonly n: number;
+  readonly alpha: number;
+  readonly maxNewTokens: number;
+  readonly kvBudgetMb: number | undefined;
+  readonly decisionLengths: readonly number[] | undefined;
+  readonly temperature: number;
+  readonly topK: number;
+  readonly topP: number;
+  readonly seed: number;
+  readonly children: number;
+  readonly layers: number;
+  readonly ucb: number | undefined;
+  readonly combine: string;
+  readonly normalize: string;
+  readonly dtype: string | undefined;
+  readonly out: string | undefined;
+}
+
+const options = {
+  generator: { type: 'string' },
+  reward: { type: 'string', multiple: true },
+  reference: { type: 'string' },
+  prompts: { type: 'string' },
+  limit: { type: 'string' },
+  methods: { type: 'string', default: 'bon,spr' },
+  n: { type: 'string', default: '32' },
+  alpha: { type: 'string', default: '0.5' },
+  'max-new-tokens': { type: 'string', default: '128' },
+  'kv-budget-mb': { type: 'string' },
+  'decision-lengths': { type: 'string' },
+  temperature: { type: 'string', default: '1' },
+  'top-k': { type: 'string', default: '50' },
+  'top-p': { type: 'string', default: '1' },
+  seed: { type: 'string', default: '1' },
+  children: { type: 'string', default: '4' },
+  layers: { type: 'string', default: '4' },
+  ucb: { type: 'string' },
+  combine: { type: 'string', default: 'min' },
+  normalize: { type: 'string', default: 'z' },
+  dtype: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Returns null when --help was asked for. */
+export function parseStudyArgs(argv: readonly string[]): StudyArgs | null {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    throw new StudyError(`${(error as Error).message.split('\n')[0]}\n${STUDY_USAGE}`);
+  }
+  if (values.help) return null;
+  if (values.generator === undefined) throw new StudyError(`--generator is required\n${STUDY_USAGE}`);
+  if (values.prompts === undefined) throw new StudyError(`--prompts is required\n${STUDY_USAGE}`);
+  if ((values.reward ?? []).length === 0 && values.reference === undefined) {
+    throw new StudyError('give a reward: --reward <model>, or --reference <base model> for the implicit DPO reward');
+  }
+  const optionalNumber = (flag: string, text: string | undefined) => (text === undefined ? undefined : number(flag, text));
+  return {
+    generator: values.generator,
+    rewards: values.reward ?? [],
+    reference: values.reference,
+    prompts: values.prompts,
+    limit: optionalNumber('--limit', values.limit),
+    methods: values.methods.split(',').map((m) => m.trim()).filter((m) => m !== ''),
+    n: number('--n', values.n),
+    alpha: number('--alpha', values.alpha),
+    maxNewTokens: number('--max-new-tokens', values['max-new-tokens']),
+    kvBudgetMb: optionalNumber('--kv-budget-mb', values['kv-budget-mb']),
+    decisionLengths: values['decision-lengths']?.split(',').map((x) => number('--decision-lengths', x)),
+    temperature: number('--temperature', values.temperature),
+    topK: number('--top-k', values['top-k']),
+    topP: number('--top-p', values['top-p']),
+    seed: number('--seed', values.seed),
+    children: number('--children', values.children),
+    layers: number('--layers', values.layers),
+    ucb: optionalNumber('--ucb', values.ucb),
+    combine: values.combine,
+    normalize: values.normalize,
+    dtype: values.dtype,
+    out: values.out,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+}
+
+function number(flag: string, text: string): number {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value)) throw new StudyError(`${flag} must be a number, got "${text}"`);
+  return value;
+}

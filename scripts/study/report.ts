@@ -1,0 +1,97 @@
+// Markdown tables for the study command: one per prompt, then totals and ratios against Best-of-N.
+import type { MethodId, RunTotals } from '../../src/core/events.ts';
+
+export interface MethodResult {
+  readonly method: MethodId;
+  readonly bestReward: number | null;
+  readonly winnerText: string;
+  readonly totals: RunTotals;
+}
+
+export interface PromptResult {
+  readonly prompt: string;
+  readonly methods: readonly MethodResult[];
+}
+
+const NAMES: Record<MethodId, string> = { bon: 'Best-of-N', spr: 'Speculative Rejection', treebon: 'TreeBoN' };
+
+const HEADER = '| method | best reward | tokens decoded | prefill tokens | reward-model tokens | wall s | peak KV MB |';
+const RULE = '|---|---:|---:|---:|---:|---:|---:|';
+
+export function promptTable(result: PromptResult, index: number): string {
+  const title = result.prompt.replace(/\s+/g, ' ').trim();
+  const rows = result.methods.map((m) => row(NAMES[m.method], m.bestReward, m.totals));
+  return [`### Prompt ${index + 1}: ${truncate(title, 100)}`, '', HEADER, RULE, ...rows, ...ratioRows(result.methods), ''].join('\n');
+}
+
+export function totalsTable(results: readonly PromptResult[]): string {
+  const methods = [...new Set(results.flatMap((r) => r.methods.map((m) => m.method)))];
+  const summed = methods.map((method) => {
+    const runs = results.flatMap((r) => r.methods.filter((m) => m.method === method));
+    const rewards = runs.map((m) => m.bestReward).filter((x): x is number => x !== null);
+    const mean = rewards.length === 0 ? null : rewards.reduce((a, b) => a + b, 0) / rewards.length;
+    return { method, bestReward: mean, winnerText: '', totals: sumTotals(runs.map((m) => m.totals)) };
+  });
+  const lines = [`### Totals over ${results.length} prompt(s) (best reward: mean)`, '', HEADER, RULE];
+  lines.push(...summed.map((m) => row(NAMES[m.method], m.bestReward, m.totals)), ...ratioRows(summed), '');
+  for (const method of methods.filter((m) => m !== 'bon')) {
+    const rate = winRate(results, method);
+    if (rate !== null) lines.push(`${NAMES[method]} win rate against Best-of-N under the reward: ${(100 * rate).toFixed(1)}% (ties count half)`);
+  }
+  return lines.join('\n');
+}
+
+/** Share of prompts where `method`'s best reward beats Best-of-N's; ties count half. */
+export function winRate(results: readonly PromptResult[], method: MethodId): number | null {
+  let wins = 0;
+  let count = 0;
+  for (const r of results) {
+    const bon = r.methods.find((m) => m.method === 'bon')?.bestReward;
+    const other = r.methods.find((m) => m.method === method)?.bestReward;
+    if (bon == null || other == null) continue;
+    count += 1;
+    wins += other > bon ? 1 : other === bon ? 0.5 : 0;
+  }
+  return count === 0 ? null : wins / count;
+}
+
+function ratioRows(methods: readonly MethodResult[]): string[] {
+  const bon = methods.find((m) => m.method === 'bon');
+  if (!bon) return [];
+  return methods
+    .filter((m) => m.method !== 'bon')
+    .map((m) => {
+      const r = (a: number, b: number) => (b === 0 ? '-' : `${(a / b).toFixed(2)}x`);
+      const reward = m.bestReward !== null && bon.bestReward !== null ? (m.bestReward - bon.bestReward).toFixed(3) : '-';
+      const { totals: t } = m;
+      const b = bon.totals;
+      return `| ${NAMES[m.method]} / Best-of-N | Δ ${reward} | ${r(t.decodedTokens, b.decodedTokens)} | ${r(t.prefillTokens, b.prefillTokens)} | ${r(t.rewardTokens, b.rewardTokens)} | ${r(t.wallMs, b.wallMs)} | ${r(t.peakKvBytes, b.peakKvBytes)} |`;
+    });
+}
+
+function row(name: string, reward: number | null, t: RunTotals): string {
+  const rewardText = reward === null ? '-' : reward.toFixed(3);
+  return `| ${name} | ${rewardText} | ${t.decodedTokens} | ${t.prefillTokens} | ${t.rewardTokens} | ${(t.wallMs / 1000).toFixed(2)} | ${(t.peakKvBytes / 2 ** 20).toFixed(2)} |`;
+}
+
+export function sumTotals(all: readonly RunTotals[]): RunTotals {
+  const zero: RunTotals = { decodedTokens: 0, prefillTokens: 0, rewardTokens: 0, steps: 0, peakKvBytes: 0, wallMs: 0, generateMs: 0, scoreMs: 0, pruneMs: 0 };
+  return all.reduce<RunTotals>(
+    (a, t) => ({
+      decodedTokens: a.decodedTokens + t.decodedTokens,
+      prefillTokens: a.prefillTokens + t.prefillTokens,
+      rewardTokens: a.rewardTokens + t.rewardTokens,
+      steps: a.steps + t.steps,
+      peakKvBytes: Math.max(a.peakKvBytes, t.peakKvBytes),
+      wallMs: a.wallMs + t.wallMs,
+      generateMs: a.generateMs + t.generateMs,
+      scoreMs: a.scoreMs + t.scoreMs,
+      pruneMs: a.pruneMs + t.pruneMs,
+    }),
+    zero,
+  );
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,60 @@
+// Pure tests of the study command's argument parsing, prompt reading and tables (no models involved).
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseStudyArgs } from './args.ts';
+import { readPrompts } from './prompts.ts';
+import { promptTable, totalsTable, winRate, type PromptResult } from './report.ts';
+import type { RunTotals } from '../../src/core/events.ts';
+
+describe('parseStudyArgs', () => {
+  it('reads flags, repeated rewards and defaults', () => {
+    const args = parseStudyArgs(['--generator', 'g', '--reward', 'a', '--reward', 'b', '--prompts', 'p.json', '--n', '8', '--temperature', '0']);
+    expect(args).toMatchObject({ generator: 'g', rewards: ['a', 'b'], n: 8, temperature: 0, alpha: 0.5, methods: ['bon', 'spr'], seed: 1 });
+  });
+  it('rejects a non-number, an unknown flag and a missing generator with one-line messages', () => {
+    expect(() => parseStudyArgs(['--generator', 'g', '--reward', 'r', '--prompts', 'p', '--n', 'many'])).toThrow('--n must be a number, got "many"');
+    expect(() => parseStudyArgs(['--generator', 'g', '--bogus'])).toThrow(/Unknown option '--bogus'/);
+    expect(() => parseStudyArgs(['--prompts', 'p', '--reward', 'r'])).toThrow('--generator is required');
+    expect(() => parseStudyArgs(['--generator', 'g', '--prompts', 'p'])).toThrow(/give a reward/);
+  });
+  it('returns null for --help', () => expect(parseStudyArgs(['--help'])).toBeNull());
+});
+
+describe('readPrompts', () => {
+  it('reads the shapes of the shared prompt sets: arrays and JSON Lines of strings or objects', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'prompts-'));
+    await writeFile(join(dir, 'a.json'), JSON.stringify([{ id: 0, instruction: 'one', dataset: 'x' }, { prompt: 'two' }, 'three']));
+    await writeFile(join(dir, 'b.jsonl'), '"four"\n\n{"prompt": "five"}\n');
+    expect(await readPrompts(join(dir, 'a.json'))).toEqual(['one', 'two', 'three']);
+    expect(await readPrompts(join(dir, 'a.json'), 2)).toEqual(['one', 'two']);
+    expect(await readPrompts(join(dir, 'b.jsonl'))).toEqual(['four', 'five']);
+  });
+  it('explains a missing file, bad JSON and a bad item', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'prompts-'));
+    await writeFile(join(dir, 'bad.json'), '{"not": "an array"}');
+    await writeFile(join(dir, 'item.jsonl'), '{"text": "no instruction"}\n');
+    await expect(readPrompts(join(dir, 'missing.json'))).rejects.toThrow(/cannot read prompts file/);
+    await expect(readPrompts(join(dir, 'bad.json'))).rejects.toThrow(/must hold a JSON array/);
+    await expect(readPrompts(join(dir, 'item.jsonl'))).rejects.toThrow(/item 1 is neither a string/);
+  });
+});
+
+describe('report', () => {
+  const totals = (decoded: number, wallMs: number): RunTotals => ({
+    decodedTokens: decoded, prefillTokens: 10, rewardTokens: 20, steps: 5, peakKvBytes: 2 ** 20, wallMs, generateMs: 0, scoreMs: 0, pruneMs: 0,
+  });
+  const results: PromptResult[] = [
+    { prompt: 'p1', methods: [{ method: 'bon', bestReward: 1, winnerText: '', totals: totals(400, 2000) }, { method: 'spr', bestReward: 1, winnerText: '', totals: totals(100, 500) }] },
+    { prompt: 'p2', methods: [{ method: 'bon', bestReward: 2, winnerText: '', totals: totals(400, 2000) }, { method: 'spr', bestReward: 3, winnerText: '', totals: totals(200, 1000) }] },
+  ];
+  it('prints ratios against Best-of-N', () => {
+    expect(promptTable(results[0]!, 0)).toContain('| Speculative Rejection / Best-of-N | Δ 0.000 | 0.25x |');
+    const total = totalsTable(results);
+    expect(total).toContain('| Best-of-N | 1.500 | 800 |');
+    expect(total).toContain('| Speculative Rejection / Best-of-N | Δ 0.500 | 0.38x |');
+    expect(total).toContain('win rate against Best-of-N under the reward: 75.0%');
+  });
+  it('counts ties as half a win', () => expect(winRate(results, 'spr')).toBe(0.75));
+});
