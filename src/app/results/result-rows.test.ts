@@ -1,0 +1,23 @@
+// Pure logic: result rows of a hand-written event log (a fixture), not of engine output.
+import { describe, expect, it } from 'vitest';
+import { sprEvents, twoMethodRun } from '../fixtures/two-method-run.ts';
+import { applyEvents, emptyRunState } from '../state/run-state.ts';
+import { resultRows } from './result-rows.ts';
+
+describe('resultRows', () => {
+  it('reports each method and what Speculative Rejection saved against Best-of-N', () => {
+    const [bon, spr] = resultRows(applyEvents(emptyRunState, twoMethodRun));
+    expect(bon).toMatchObject({ method: 'bon', bestReward: 2.5, winnerId: 2, decodedTokens: 15, wallMs: 100, versusBon: null });
+    expect(spr?.method).toBe('spr');
+    expect(spr?.versusBon?.tokensSaved).toBeCloseTo(1 - 12 / 15);
+    expect(spr?.versusBon?.speedup).toBeCloseTo(100 / 55);
+    expect(spr?.versusBon?.rewardGap).toBe(0);
+  });
+
+  it('compares nothing while Best-of-N is missing or unfinished', () => {
+    const [spr] = resultRows(applyEvents(emptyRunState, sprEvents));
+    expect(spr?.versusBon).toBeNull();
+    const inFlight = resultRows(applyEvents(emptyRunState, sprEvents.slice(0, 4)));
+    expect(inFlight[0]).toMatchObject({ finished: false, bestReward: null, decodedTokens: 8 });
+  });
+});

@@ -1,0 +1,49 @@
+// One result row per method, and what Speculative Rejection (or any method) saved against Best-of-N
+// on the same prompt, seed and budget.
+import type { MethodId } from '../../core/events.ts';
+import type { RunState } from '../state/run-state.ts';
+
+export interface ResultRow {
+  readonly method: MethodId;
+  readonly bestReward: number | null;
+  readonly winnerId: number | null;
+  readonly decodedTokens: number;
+  readonly prefillTokens: number;
+  readonly rewardTokens: number;
+  readonly wallMs: number;
+  readonly finished: boolean;
+  readonly stopped: boolean;
+  /** Against Best-of-N, when both finished: the fraction of decoded tokens saved and the wall-time speed-up. */
+  readonly versusBon: { readonly tokensSaved: number; readonly speedup: number; readonly rewardGap: number | null } | null;
+}
+
+export function resultRows(state: RunState): ResultRow[] {
+  const bon = state.lanes.bon;
+  return state.methods.flatMap((method) => {
+    const lane = state.lanes[method];
+    if (!lane) return [];
+    const totals = lane.end?.totals ?? lane.totals;
+    const bestReward = lane.end?.winner?.reward ?? null;
+    const bonTotals = bon?.end && !bon.end.stopped ? bon.end.totals : null;
+    const comparable = method !== 'bon' && bonTotals && lane.end && !lane.end.stopped;
+    const bonReward = bon?.end?.winner?.reward ?? null;
+    return [{
+      method,
+      bestReward,
+      winnerId: lane.end?.winner?.id ?? null,
+      decodedTokens: totals?.decodedTokens ?? 0,
+      prefillTokens: totals?.prefillTokens ?? 0,
+      rewardTokens: totals?.rewardTokens ?? 0,
+      wallMs: totals?.wallMs ?? lane.lastT,
+      finished: lane.end !== null,
+      stopped: lane.end?.stopped ?? false,
+      versusBon: comparable && totals
+        ? {
+            tokensSaved: bonTotals.decodedTokens > 0 ? 1 - totals.decodedTokens / bonTotals.decodedTokens : 0,
+            speedup: totals.wallMs > 0 ? bonTotals.wallMs / totals.wallMs : 0,
+            rewardGap: bestReward !== null && bonReward !== null ? bestReward - bonReward : null,
+          }
+        : null,
+    }];
+  });
+}
