@@ -24,6 +24,11 @@ export interface DecodeBatch {
   readonly rows: number;
   /** Tokens each row holds in the cache (prompt + response so far, padding excluded). */
   readonly lengths: readonly number[];
+  /**
+   * Positions each row occupies in the cache, left padding included, when the backend pads rows to
+   * one width; absent when the cache holds exactly `lengths`. The engine's KV accounting reads it.
+   */
+  readonly cacheWidth?: number;
   /** Logits of the next token for every row, row-major [rows x vocab]. Valid until the next call. */
   readonly nextLogits: Float32Array;
   /** Feed one token per row; updates the cache and `nextLogits`. */

@@ -95,7 +95,17 @@ export type RunEvent =
        *  finished trajectory at a grid of prefix lengths, for the partial-vs-final scatter and replay. */
       readonly type: 'prefix-scores';
       readonly lengths: readonly number[];
-      readonly candidates: readonly { readonly id: number; readonly partial: readonly (number | null)[]; readonly final: number }[];
+      readonly candidates: readonly {
+        readonly id: number;
+        /** Reward at each length; null where the trajectory had ended by then (its score there is `final`). */
+        readonly partial: readonly (number | null)[];
+        readonly final: number;
+        /** Response tokens of the whole trajectory (the stop token included). */
+        readonly length?: number;
+        /** With several scorers: raw scores per length (null as in `partial`) and at the end, so a replay can re-combine over its own pools. */
+        readonly partialScores?: readonly (readonly number[] | null)[];
+        readonly finalScores?: readonly number[];
+      }[];
     })
   | (At & {
       readonly type: 'run-end';
