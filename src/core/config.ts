@@ -57,3 +57,22 @@ export interface RunConfig {
   /** Best-of-N also scores prefixes of its finished trajectories at these lengths (analysis, not counted). */
   readonly prefixScoreLengths: readonly number[];
 }
+
+/** The reference implementation's defaults (temperature 1, top-k 50, top-p 1, alpha 0.5, memory-driven decisions), sized for a browser. */
+export function defaultRunConfig(prompt: string): RunConfig {
+  return {
+    prompt,
+    methods: ['bon', 'spr'],
+    n: 16,
+    maxNewTokens: 128,
+    sampling: { temperature: 1, topK: 50, topP: 1 },
+    seed: 1,
+    // 64 MiB: SmolLM2-135M (46,080 bytes per token in fp32) holds ~1,450 tokens, so Best-of-16
+    // at 128 new tokens needs sequential batches, which is the point the plots make.
+    kvBudgetBytes: 64 * 1024 * 1024,
+    spr: { alpha: 0.5, decision: { mode: 'memory' }, initial: 'n', maxInitial: 1000 },
+    treebon: { children: 4, layers: 4, ucb: null },
+    combine: { rule: 'min', normalize: 'z', temperature: 0.5 },
+    prefixScoreLengths: [],
+  };
+}

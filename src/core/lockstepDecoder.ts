@@ -1,0 +1,109 @@
+// A batch of candidates decoding in lockstep on the generator's KV cache. One step samples one token
+// for every row (each row from its candidate's own stream), ends rows on a stop token or max length,
+// drops ended rows from the cache, and feeds the sampled tokens back on the next step, so rows cut at
+// a decision point never cost a forward pass for their last token.
+import type { DecodeBatch } from './backend.ts';
+import type { Candidate } from './candidate.ts';
+import { batchKvBytes } from './memory.ts';
+import type { MethodContext } from './methodContext.ts';
+import { sampleRows } from './sampling.ts';
+
+export class LockstepDecoder {
+  /** Candidate of each cache row, in row order; only unfinished candidates hold rows. */
+  private rowCandidates: Candidate[];
+  /** True when the rows' last sampled tokens are not in the cache yet. */
+  private pending = false;
+  private disposed = false;
+
+  private constructor(
+    private readonly ctx: MethodContext,
+    private readonly batch: DecodeBatch,
+    candidates: readonly Candidate[],
+  ) {
+    this.rowCandidates = [...candidates];
+  }
+
+  /** Prefills one row per candidate: the prompt followed by the candidate's inherited tokens. */
+  static async prefill(ctx: MethodContext, candidates: readonly Candidate[]): Promise<LockstepDecoder> {
+    ctx.checkAbort();
+    const sequences = candidates.map((c) => [...ctx.promptIds, ...c.tokens]);
+    const batch = await ctx.meter.timed('generate', () => ctx.generator.prefill(sequences));
+    ctx.meter.prefillTokens += sequences.reduce((sum, s) => sum + s.length, 0);
+    ctx.meter.observeKv(batchKvBytes(batch, ctx.generator.info.kvBytesPerToken));
+    return new LockstepDecoder(ctx, batch, candidates);
+  }
+
+  get rows(): readonly Candidate[] {
+    return this.rowCandidates;
+  }
+
+  /** Response length of the rows (all rows advance together). */
+  get length(): number {
+    return this.rowCandidates[0]?.tokens.length ?? 0;
+  }
+
+  async step(): Promise<void> {
+    const { ctx, batch } = this;
+    ctx.checkAbort();
+    const info = ctx.generator.info;
+    const rows = this.rowCandidates;
+    let kvBytes = batchKvBytes(batch, info.kvBytesPerToken);
+    const tokens = await ctx.meter.timed('generate', async () => {
+      if (this.pending) {
+        await batch.append(rows.map((c) => c.tokens[c.tokens.length - 1]!));
+        kvBytes = batchKvBytes(batch, info.kvBytesPerToken);
+        ctx.meter.observeKv(kvBytes);
+      }
+      return sampleRows(batch.nextLogits, info.vocabSize, ctx.config.sampling, rows.map((c) => c.rng));
+    });
+    const still: number[] = [];
+    rows.forEach((c, r) => {
+      const token = tokens[r]!;
+      c.tokens.push(token);
+      if (info.stopTokenIds.includes(token)) c.finished = 'stop-token';
+      else if (c.tokens.length >= ctx.config.maxNewTokens) c.finished = 'max-length';
+      if (c.finished === null) still.push(r);
+      else ctx.emit({ type: 'finish', id: c.id, length: c.tokens.length, reason: c.finished, text: ctx.request(c).response });
+    });
+    ctx.meter.decodedTokens += rows.length;
+    ctx.meter.steps += 1;
+    ctx.emit({ type: 'step', step: ctx.meter.steps, alive: rows.length, kvBytes, totals: ctx.meter.totals() });
+    if (still.length < rows.length) await this.select(still);
+    this.pending = this.rowCandidates.length > 0;
+  }
+
+  /** Steps until every row has `length` response tokens or has ended. */
+  async decodeUntil(length: number): Promise<void> {
+    while (this.rowCandidates.length > 0 && this.length < length) await this.step();
+  }
+
+  /** Keeps only these candidates' rows (in the order given); the rest leave the cache. */
+  async keep(candidates: readonly Candidate[]): Promise<void> {
+    const rowOf = new Map(this.rowCandidates.map((c, r) => [c.id, r]));
+    const rows = candidates.map((c) => {
+      const r = rowOf.get(c.id);
+      if (r === undefined) throw new Error(`candidate ${c.id} holds no row in this batch`);
+      return r;
+    });
+    await this.select(rows);
+  }
+
+  private async select(rows: readonly number[]): Promise<void> {
+    const next = rows.map((r) => this.rowCandidates[r]!);
+    // A batch with no rows left is simply disposed; backends need not support an empty selection.
+    if (rows.length > 0 && !isIdentity(rows, this.rowCandidates.length)) {
+      await this.ctx.meter.timed('prune', () => this.batch.selectRows(rows));
+    }
+    this.rowCandidates = next;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.batch.dispose();
+  }
+}
+
+function isIdentity(rows: readonly number[], count: number): boolean {
+  return rows.length === count && rows.every((r, i) => r === i);
+}

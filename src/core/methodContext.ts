@@ -1,0 +1,95 @@
+// What one method's run shares with the code that drives it: settings, models, the event sink,
+// the meter, the scoreboard, and scoring of candidates through every scorer.
+import { throwIfAborted, type AbortSignalLike } from './abort.ts';
+import type { Generator, ScoreRequest, Scorer } from './backend.ts';
+import { responseIds, type Candidate } from './candidate.ts';
+import type { RunConfig } from './config.ts';
+import type { MethodId, RunEvent, RunEventOf, ScoredCandidate } from './events.ts';
+import { budgetTokens } from './memory.ts';
+import { Meter } from './meter.ts';
+import { Scoreboard } from './scoreboard.ts';
+import { scoreWithAll } from './scorePool.ts';
+
+/** An event as a method writes it: the context stamps `method` and `t`. */
+export type EventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, 'method' | 't'> : never) : never;
+
+export interface MethodStart {
+  readonly n: number;
+  readonly capacityRows: number;
+  readonly params: RunEventOf<'run-start'>['params'];
+}
+
+export class MethodContext {
+  readonly meter: Meter;
+  readonly scoreboard = new Scoreboard();
+  readonly budgetTokens: number;
+
+  constructor(
+    readonly method: MethodId,
+    readonly config: RunConfig,
+    readonly generator: Generator,
+    readonly scorers: readonly Scorer[],
+    readonly promptIds: readonly number[],
+    private readonly sink: (event: RunEvent) => void,
+    private readonly clock: { readonly now: () => number; readonly runStart: number },
+    readonly signal: AbortSignalLike | undefined,
+  ) {
+    this.meter = new Meter(clock.now);
+    this.budgetTokens = budgetTokens(config.kvBudgetBytes, generator.info.kvBytesPerToken);
+  }
+
+  emit(body: EventBody): void {
+    this.sink({ ...body, method: this.method, t: this.clock.now() - this.clock.runStart } as RunEvent);
+  }
+
+  checkAbort(): void {
+    throwIfAborted(this.signal);
+  }
+
+  start(plan: MethodStart): void {
+    const { config, generator } = this;
+    this.emit({
+      type: 'run-start',
+      prompt: config.prompt,
+      promptTokens: this.promptIds.length,
+      n: plan.n,
+      maxNewTokens: config.maxNewTokens,
+      kvBytesPerToken: generator.info.kvBytesPerToken,
+      kvBudgetBytes: config.kvBudgetBytes,
+      capacityRows: plan.capacityRows,
+      generator: generator.info.id,
+      scorers: this.scorers.map((s) => s.id),
+      params: plan.params,
+    });
+  }
+
+  /** The request a scorer sees for a candidate's first `length` response tokens (all of them by default). */
+  request(c: Candidate, length = c.tokens.length): ScoreRequest {
+    const ids = responseIds(c.tokens.slice(0, length), this.generator.info.stopTokenIds);
+    return { prompt: this.config.prompt, response: this.generator.decode(ids), responseTokenIds: ids };
+  }
+
+  /** Score candidates as they are now (partial or complete), counting the compute, and record them. */
+  async scoreCandidates(candidates: readonly Candidate[]): Promise<void> {
+    await this.meter.timed('score', async () => {
+      const requests = candidates.map((c) => this.request(c));
+      const { raw, tokens } = await scoreWithAll(this.scorers, requests, this.signal);
+      this.meter.rewardTokens += tokens;
+      candidates.forEach((c, i) => {
+        this.scoreboard.record({ id: c.id, scores: raw[i]!, length: c.tokens.length, finished: c.finished !== null, text: requests[i]!.response });
+      });
+    });
+  }
+
+  /** Emits `final` for the complete responses, rewards combined over everything scored. */
+  emitFinal(complete: readonly Candidate[]): ScoredCandidate[] {
+    const byId = new Map(this.scoreboard.combined(this.config.combine).map((c) => [c.id, c]));
+    const candidates = complete.map((c) => byId.get(c.id)).filter((c): c is ScoredCandidate => c !== undefined);
+    this.emit({ type: 'final', candidates });
+    return candidates;
+  }
+
+  end(stopped: boolean): void {
+    this.emit({ type: 'run-end', winner: this.scoreboard.best(this.config.combine), stopped, totals: this.meter.totals() });
+  }
+}

@@ -1,0 +1,172 @@
+// FAKE models for pure-logic tests of the engine: no weights, no onnxruntime. They implement the
+// backend contract deterministically so the algorithms can be checked exactly; the real models are
+// tested elsewhere on tiny generated ONNX files. Next-token logits depend on the row's whole token
+// history, so a row that got another row's cache (a selectRows bug) samples different tokens.
+import type { DecodeBatch, Generator, GeneratorInfo, ScoreRequest, ScoreResult, Scorer } from '../backend.ts';
+import { mix32 } from '../random.ts';
+
+export interface FakeGeneratorOptions {
+  readonly vocabSize?: number;
+  readonly stopTokenIds?: readonly number[];
+  readonly kvBytesPerToken?: number;
+  /** Stop-token logit at response length 0, and its rise per response token (ends get likelier with length). */
+  readonly stopBias?: number;
+  readonly stopRise?: number;
+  /** Pad rows to one width, as a real backend with left padding does. */
+  readonly padded?: boolean;
+  readonly maxPositions?: number;
+  /** Called after every append, e.g. to fire an abort signal at a chosen step. */
+  readonly onAppend?: (appendsSoFar: number) => void;
+}
+
+export interface FakeStats {
+  prefills: number;
+  appends: number;
+  selects: number;
+  disposes: number;
+  liveBatches: number;
+  /** Rows of every append call, in order. */
+  appendRows: number[];
+}
+
+export function hashTokens(tokens: readonly number[]): number {
+  let h = 0x811c9dc5;
+  for (const t of tokens) h = mix32(h ^ t);
+  return h;
+}
+
+export class FakeGenerator implements Generator {
+  readonly info: GeneratorInfo;
+  readonly stats: FakeStats = { prefills: 0, appends: 0, selects: 0, disposes: 0, liveBatches: 0, appendRows: [] };
+
+  constructor(readonly options: FakeGeneratorOptions = {}) {
+    this.info = {
+      id: 'fake-generator',
+      vocabSize: options.vocabSize ?? 16,
+      stopTokenIds: options.stopTokenIds ?? [0],
+      kvBytesPerToken: options.kvBytesPerToken ?? 64,
+      ...(options.maxPositions !== undefined && { maxPositions: options.maxPositions }),
+    };
+  }
+
+  encodePrompt(prompt: string): number[] {
+    // Word ids avoid the stop tokens: 1 + hash mod (vocab - 1).
+    return prompt.split(/\s+/).filter(Boolean).map((w) => 1 + (hashTokens([...w].map((ch) => ch.charCodeAt(0))) % (this.info.vocabSize - 1)));
+  }
+
+  decode(tokenIds: readonly number[]): string {
+    return tokenIds.filter((t) => !this.info.stopTokenIds.includes(t)).map((t) => `w${t}`).join(' ');
+  }
+
+  async prefill(sequences: readonly (readonly number[])[]): Promise<DecodeBatch> {
+    this.stats.prefills++;
+    this.stats.liveBatches++;
+    return new FakeBatch(this, sequences.map((s) => [...s]));
+  }
+
+  /** Fills `out` with the next-token logits after `sequence` (prompt of `promptLength` tokens + response). */
+  logitsAfter(sequence: readonly number[], promptLength: number, out: Float32Array): void {
+    const h = hashTokens(sequence);
+    for (let v = 0; v < this.info.vocabSize; v++) out[v] = ((mix32(h ^ mix32(v)) & 0xffff) / 65536) * 4 - 2;
+    const stop = (this.options.stopBias ?? -4) + (this.options.stopRise ?? 0.15) * (sequence.length - promptLength);
+    for (const s of this.info.stopTokenIds) out[s] = stop;
+  }
+}
+
+class FakeBatch implements DecodeBatch {
+  private logits: Float32Array;
+  private logitsValid = true;
+  private disposed = false;
+  private readonly promptLengths: number[];
+
+  constructor(private readonly generator: FakeGenerator, private sequences: number[][]) {
+    this.promptLengths = sequences.map((s) => s.length);
+    this.logits = new Float32Array(0);
+    this.refresh();
+  }
+
+  get rows(): number {
+    return this.sequences.length;
+  }
+
+  get lengths(): readonly number[] {
+    return this.sequences.map((s) => s.length);
+  }
+
+  get cacheWidth(): number | undefined {
+    return this.generator.options.padded ? Math.max(0, ...this.lengths) : undefined;
+  }
+
+  get nextLogits(): Float32Array {
+    this.check();
+    if (!this.logitsValid) throw new Error('fake batch: nextLogits read after selectRows, before append');
+    return this.logits;
+  }
+
+  async append(tokens: readonly number[]): Promise<void> {
+    this.check();
+    if (tokens.length !== this.rows) throw new Error(`fake batch: ${tokens.length} tokens for ${this.rows} rows`);
+    tokens.forEach((t, r) => this.sequences[r]!.push(t));
+    this.refresh();
+    const stats = this.generator.stats;
+    stats.appends++;
+    stats.appendRows.push(this.rows);
+    this.generator.options.onAppend?.(stats.appends);
+  }
+
+  async selectRows(rows: readonly number[]): Promise<void> {
+    this.check();
+    for (const r of rows) if (!Number.isInteger(r) || r < 0 || r >= this.rows) throw new Error(`fake batch: no row ${r}`);
+    this.sequences = rows.map((r) => [...this.sequences[r]!]);
+    const prompts = rows.map((r) => this.promptLengths[r]!);
+    this.promptLengths.splice(0, this.promptLengths.length, ...prompts);
+    this.logitsValid = false;
+    this.generator.stats.selects++;
+  }
+
+  async dispose(): Promise<void> {
+    this.check();
+    this.disposed = true;
+    this.generator.stats.disposes++;
+    this.generator.stats.liveBatches--;
+  }
+
+  private check(): void {
+    if (this.disposed) throw new Error('fake batch: used after dispose');
+  }
+
+  private refresh(): void {
+    const vocab = this.generator.info.vocabSize;
+    this.logits = new Float32Array(this.rows * vocab);
+    this.sequences.forEach((s, r) => this.generator.logitsAfter(s, this.promptLengths[r]!, this.logits.subarray(r * vocab, (r + 1) * vocab)));
+    this.logitsValid = true;
+  }
+}
+
+/** A FAKE reward model: each word has a fixed value; the score is their sum over sqrt(words + 1). */
+export class FakeScorer implements Scorer {
+  readonly label: string;
+  calls = 0;
+  scored = 0;
+
+  constructor(readonly id = 'fake-scorer', private readonly salt = 0) {
+    this.label = `fake scorer ${id}`;
+  }
+
+  wordValue(word: string): number {
+    return ((mix32(hashTokens([...word].map((ch) => ch.charCodeAt(0))) ^ this.salt) & 0xff) / 255) * 2 - 1;
+  }
+
+  scoreText(response: string): number {
+    const words = response.split(' ').filter(Boolean);
+    return words.reduce((sum, w) => sum + this.wordValue(w), 0) / Math.sqrt(words.length + 1);
+  }
+
+  async score(requests: readonly ScoreRequest[]): Promise<ScoreResult> {
+    this.calls++;
+    this.scored += requests.length;
+    const scores = requests.map((r) => this.scoreText(r.response));
+    const tokens = requests.reduce((sum, r) => sum + r.prompt.split(' ').length + r.response.split(' ').length, 0);
+    return { scores, tokens };
+  }
+}
