@@ -92,6 +92,8 @@ export interface EngineWorkerApi {
   probe(): Promise<Outcome<CapabilityReport>>;
   /** Loads (replacing anything loaded before) and warms up with one token. */
   load(request: LoadRequest, onUpdates: (updates: LoadUpdate[]) => void): Promise<Outcome<LoadedModels>>;
+  /** Tokens the loaded generator's prompt takes (its chat template included), for the budget hint and checks. */
+  promptTokens(prompt: string): Promise<Outcome<number>>;
   /** Runs config.methods; events arrive in batches (every ~50 ms or at a decision), never one per token. */
   run(config: RunConfig, onEvents: (events: RunEvent[]) => void): Promise<Outcome<RunSummary>>;
   /** Stops the current run between steps; what was produced so far is kept. */

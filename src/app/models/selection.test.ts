@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseCatalog } from './catalog.ts';
+import { defaultSelection, deviceFromUrl, folderFromFiles, folderProblem, HUB_GENERATOR, HUB_REFERENCE, hubIdProblem, toLoadRequest } from './selection.ts';
+
+const catalog = parseCatalog([
+  { id: 'tiny-gen', label: 'Tiny random generator', kind: 'generator', bytes: 10 },
+  { id: 'tiny-ref', label: 'Tiny random reference', kind: 'reference', bytes: 10 },
+  { id: 'tiny-reward', label: 'Tiny random reward', kind: 'reward', bytes: 10 },
+]);
+
+const fileAt = (path: string) => Object.assign(new File(['x'], path.split('/').pop() ?? path), { webkitRelativePath: path });
+
+describe('model selection', () => {
+  it('defaults to built-in models when the app ships them', () => {
+    const request = toLoadRequest(defaultSelection(catalog));
+    expect(request).toEqual({
+      ok: true,
+      request: { generator: { kind: 'builtin', id: 'tiny-gen' }, rewards: [{ kind: 'classifier', source: { kind: 'builtin', id: 'tiny-reward' } }], device: 'auto' },
+    });
+  });
+
+  it('falls back to the hub defaults: SmolLM2 Instruct scored against its base', () => {
+    const request = toLoadRequest(defaultSelection([], 'wasm'));
+    expect(request).toEqual({
+      ok: true,
+      request: { generator: { kind: 'hub', id: HUB_GENERATOR }, rewards: [{ kind: 'implicit-dpo', reference: { kind: 'hub', id: HUB_REFERENCE } }], device: 'wasm' },
+    });
+  });
+
+  it('explains what is missing instead of loading', () => {
+    const s = defaultSelection(catalog);
+    expect(toLoadRequest({ ...s, generator: { ...s.generator, mode: 'hub', hubId: 'not a model' } })).toEqual({
+      ok: false, problem: 'generator: "not a model" is not a hub id: it should look like owner/name.',
+    });
+    expect(toLoadRequest({ ...s, generator: { ...s.generator, mode: 'folder' } })).toEqual({ ok: false, problem: 'Pick a folder for the generator.' });
+    expect(toLoadRequest({ ...s, rewardKind: 'classifier', classifier: { ...s.classifier, mode: 'hub', hubId: '' } }).ok).toBe(false);
+    expect(hubIdProblem(' owner/model-1.5 ')).toBeNull();
+  });
+
+  it('keys a picked folder by paths inside it and checks it looks like a model', () => {
+    const folder = folderFromFiles([fileAt('my-model/config.json'), fileAt('my-model/onnx/model.onnx'), fileAt('my-model/tokenizer.json')]);
+    expect(folder?.name).toBe('my-model');
+    expect([...(folder?.files.keys() ?? [])]).toEqual(['config.json', 'onnx/model.onnx', 'tokenizer.json']);
+    expect(folder && folderProblem(folder)).toBeNull();
+    const noOnnx = folderFromFiles([fileAt('m/config.json'), fileAt('m/model.safetensors')]);
+    expect(noOnnx && folderProblem(noOnnx)).toMatch(/ONNX/);
+    expect(folderFromFiles([])).toBeNull();
+  });
+
+  it('reads a device override from the address', () => {
+    expect(deviceFromUrl('?device=wasm')).toBe('wasm');
+    expect(deviceFromUrl('?device=webgpu&x=1')).toBe('webgpu');
+    expect(deviceFromUrl('?device=tpu')).toBe('auto');
+  });
+});
