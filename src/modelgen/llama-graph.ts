@@ -1,0 +1,152 @@
+// The ONNX graph of a LLaMA decoder with a KV cache, with the inputs and outputs of an
+// Optimum / transformers.js export, so transformers.js drives it like a hub model:
+//   input_ids, position_ids [batch, seq]; attention_mask [batch, past+seq] (int64)
+//   past_key_values.{i}.key|value [batch, kvHeads, past, headDim]
+//   -> logits [batch, seq, vocab], present.{i}.key|value [batch, kvHeads, past+seq, headDim]
+// Attention keeps the query heads grouped as [batch, kvHeads, groups, seq, headDim] so each
+// kv head broadcasts over its group (grouped-query attention without repeating K and V).
+import { GraphBuilder } from './graph-builder.ts';
+import type { OnnxGraph } from './graph.ts';
+import { dimOf, linear, maskToBias, reshape, rmsNorm, silu, transpose, unsqueeze } from './graph-ops.ts';
+import { checkLlamaDims, type LlamaDims, type LlamaLayerWeights, type LlamaWeights } from './llama-weights.ts';
+import { float32Tensor } from './tensor-data.ts';
+
+const BOOL = 9;
+const FLOAT = 1;
+
+/** Bias [batch, 1, 1, seq, past+seq]: key j is visible to query i iff j <= past+i and mask[j] = 1. */
+function causalPaddingBias(g: GraphBuilder, inputIds: string, attentionMask: string): string {
+  return g.scope('mask', () => {
+    const total = dimOf(g, attentionMask, 1);
+    const past = g.op('Sub', [total, dimOf(g, inputIds, 1)]);
+    const one = g.int64s([1], []);
+    const keyIndex = unsqueeze(g, g.op('Range', [g.int64s([0], []), total, one]), [0]);
+    const queryIndex = unsqueeze(g, g.op('Range', [past, total, one]), [1]);
+    const causal = g.op('LessOrEqual', [keyIndex, queryIndex]);
+    const notPadding = unsqueeze(g, g.op('Cast', [attentionMask], { to: BOOL }), [1, 2, 3]);
+    return maskToBias(g, g.op('And', [causal, notPadding]));
+  });
+}
+
+interface Rotary {
+  readonly cos: string;
+  readonly sin: string;
+  /** rotate_half as a [headDim, headDim] matrix: (x1, x2) -> (-x2, x1). */
+  readonly rotateHalf: string;
+}
+
+/** cos/sin [batch, seq, headDim] of the rotary angles position * theta^(-2i/headDim). */
+function rotaryTables(g: GraphBuilder, positionIds: string, dims: LlamaDims): Rotary {
+  return g.scope('rotary', () => {
+    const half = dims.headDim / 2;
+    const inverseFrequency = Array.from({ length: half }, (_, i) => dims.ropeTheta ** ((-2 * i) / dims.headDim));
+    const positions = unsqueeze(g, g.op('Cast', [positionIds], { to: FLOAT }), [-1]);
+    const angles = g.op('Mul', [positions, g.floats(inverseFrequency)]);
+    const both = g.op('Concat', [angles, angles], { axis: -1 });
+    const rotation = new Float32Array(dims.headDim * dims.headDim);
+    for (let j = 0; j < half; j++) {
+      rotation[(j + half) * dims.headDim + j] = -1;
+      rotation[j * dims.headDim + j + half] = 1;
+    }
+    const rotateHalf = g.initializer('rotary.rotate_half', float32Tensor([dims.headDim, dims.headDim], rotation));
+    return { cos: g.op('Cos', [both]), sin: g.op('Sin', [both]), rotateHalf };
+  });
+}
+
+function applyRotary(g: GraphBuilder, x: string, cos: string, sin: string, rotateHalf: string): string {
+  const rotated = g.op('MatMul', [x, rotateHalf]);
+  return g.op('Add', [g.op('Mul', [x, cos]), g.op('Mul', [rotated, sin])]);
+}
+
+interface LayerContext {
+  readonly dims: LlamaDims;
+  readonly bias: string;
+  readonly rotary: Rotary;
+  /** cos/sin broadcast to the query layout [batch, 1, 1, seq, headDim] and key layout [batch, 1, seq, headDim]. */
+  readonly queryCos: string;
+  readonly querySin: string;
+  readonly keyCos: string;
+  readonly keySin: string;
+}
+
+function attention(g: GraphBuilder, x: string, index: number, w: LlamaLayerWeights, ctx: LayerContext): string {
+  const { dims } = ctx;
+  const { hiddenSize: h, numHeads, numKvHeads: kvHeads, headDim } = dims;
+  const groups = numHeads / kvHeads;
+  const p = `model.layers.${index}.self_attn`;
+  const q = linear(g, x, `${p}.q_proj`, h, numHeads * headDim, w.q);
+  const k = linear(g, x, `${p}.k_proj`, h, kvHeads * headDim, w.k);
+  const v = linear(g, x, `${p}.v_proj`, h, kvHeads * headDim, w.v);
+  // Query head n uses kv head floor(n / groups), as in transformers' repeat_kv.
+  const queries = transpose(g, reshape(g, q, [0, 0, kvHeads, groups, headDim]), [0, 2, 3, 1, 4]);
+  const keys = transpose(g, reshape(g, k, [0, 0, kvHeads, headDim]), [0, 2, 1, 3]);
+  const values = transpose(g, reshape(g, v, [0, 0, kvHeads, headDim]), [0, 2, 1, 3]);
+  const { rotateHalf } = ctx.rotary;
+  const rotatedQueries = applyRotary(g, queries, ctx.queryCos, ctx.querySin, rotateHalf);
+  const rotatedKeys = applyRotary(g, keys, ctx.keyCos, ctx.keySin, rotateHalf);
+  const presentKey = g.op('Concat', [`past_key_values.${index}.key`, rotatedKeys], { axis: 2 }, `present.${index}.key`);
+  const presentValue = g.op('Concat', [`past_key_values.${index}.value`, values], { axis: 2 }, `present.${index}.value`);
+  const keysT = unsqueeze(g, transpose(g, presentKey, [0, 1, 3, 2]), [2]);
+  const scaled = g.op('Mul', [g.op('MatMul', [rotatedQueries, keysT]), g.floats([1 / Math.sqrt(headDim)], [])]);
+  const weights = g.op('Softmax', [g.op('Add', [scaled, ctx.bias])], { axis: -1 });
+  const context = g.op('MatMul', [weights, unsqueeze(g, presentValue, [2])]);
+  const merged = reshape(g, transpose(g, context, [0, 3, 1, 2, 4]), [0, 0, numHeads * headDim]);
+  return linear(g, merged, `${p}.o_proj`, numHeads * headDim, h, w.o);
+}
+
+function mlp(g: GraphBuilder, x: string, index: number, w: LlamaLayerWeights, dims: LlamaDims): string {
+  const p = `model.layers.${index}.mlp`;
+  const { hiddenSize: h, intermediateSize: m } = dims;
+  const gate = silu(g, linear(g, x, `${p}.gate_proj`, h, m, w.gate));
+  const up = linear(g, x, `${p}.up_proj`, h, m, w.up);
+  return linear(g, g.op('Mul', [gate, up]), `${p}.down_proj`, m, h, w.down);
+}
+
+/**
+ * Build the decoder graph. `logitBias` [vocab], if given, is added to the logits: it lets a
+ * random model end its answers at a chosen rate and avoid byte-fragment tokens.
+ */
+export function buildLlamaGraph(dims: LlamaDims, weights: LlamaWeights, logitBias?: Float32Array): OnnxGraph {
+  checkLlamaDims(dims);
+  const g = new GraphBuilder('tiny_llama');
+  const { vocabSize: vocab, hiddenSize: h, numKvHeads: kvHeads, headDim } = dims;
+  const inputIds = g.input('input_ids', 'int64', ['batch_size', 'sequence_length']);
+  const attentionMask = g.input('attention_mask', 'int64', ['batch_size', 'total_sequence_length']);
+  const positionIds = g.input('position_ids', 'int64', ['batch_size', 'sequence_length']);
+  for (let i = 0; i < dims.numLayers; i++) {
+    for (const kind of ['key', 'value']) {
+      g.input(`past_key_values.${i}.${kind}`, 'float32', ['batch_size', kvHeads, 'past_sequence_length', headDim]);
+    }
+  }
+  const embedding = g.initializer('model.embed_tokens.weight', float32Tensor([vocab, h], weights.embedding));
+  let x = g.op('Gather', [embedding, inputIds], { axis: 0 });
+  const rotary = rotaryTables(g, positionIds, dims);
+  const ctx: LayerContext = {
+    dims,
+    bias: causalPaddingBias(g, inputIds, attentionMask),
+    rotary,
+    queryCos: unsqueeze(g, rotary.cos, [1, 2]),
+    querySin: unsqueeze(g, rotary.sin, [1, 2]),
+    keyCos: unsqueeze(g, rotary.cos, [1]),
+    keySin: unsqueeze(g, rotary.sin, [1]),
+  };
+  weights.layers.forEach((w, i) => {
+    g.scope(`layers.${i}`, () => {
+      const p = `model.layers.${i}`;
+      const attended = attention(g, rmsNorm(g, x, `${p}.input_layernorm`, w.inputNorm, dims.rmsNormEps), i, w, ctx);
+      x = g.op('Add', [x, attended]);
+      const normed = rmsNorm(g, x, `${p}.post_attention_layernorm`, w.postAttentionNorm, dims.rmsNormEps);
+      x = g.op('Add', [x, mlp(g, normed, i, w, dims)]);
+    });
+  });
+  const final = rmsNorm(g, x, 'model.norm', weights.finalNorm, dims.rmsNormEps);
+  let logits = linear(g, final, 'lm_head', h, vocab, weights.lmHead);
+  if (logitBias) logits = g.op('Add', [logits, g.initializer('lm_head.logit_bias', float32Tensor([vocab], logitBias))]);
+  g.output(logits, 'float32', ['batch_size', 'sequence_length', vocab], 'logits');
+  for (let i = 0; i < dims.numLayers; i++) {
+    for (const kind of ['key', 'value']) {
+      g.output(`present.${i}.${kind}`, 'float32', ['batch_size', kvHeads, 'total_sequence_length', headDim]);
+    }
+  }
+  return g.build();
+}
