@@ -86,7 +86,7 @@ export function buildClassifierGraph(dims: ClassifierDims, seed: number): OnnxGr
     return g.op('Div', [total, g.op('Max', [count, g.floats([1], [])])]);
   });
   const pooler = g.op('Tanh', [linear(g, pooled, 'pooler.dense', h, h, draw('pooler', h * h, 1 / Math.sqrt(h)), zeros(h))]);
-  const logits = linear(g, pooler, 'classifier', h, dims.numLabels, draw('classifier', h * dims.numLabels, 2 / Math.sqrt(h)), draw('classifier_bias', dims.numLabels, 0.1));
+  const logits = linear(g, pooler, 'classifier', h, dims.numLabels, draw('classifier', h * dims.numLabels, 8 / Math.sqrt(h)), draw('classifier_bias', dims.numLabels, 0.1));
   g.output(logits, 'float32', ['batch_size', dims.numLabels], 'logits');
   return g.build();
 }
