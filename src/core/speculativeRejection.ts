@@ -3,23 +3,13 @@
 // continue only the unfinished survivors, in the same cache rows with the same token ids.
 import { newCandidate, spawnOf, type Candidate } from './candidate.ts';
 import type { RunConfig } from './config.ts';
+import { nextDecisionLength } from './decisionSchedule.ts';
 import type { DecisionCandidate } from './events.ts';
 import { LockstepDecoder } from './lockstepDecoder.ts';
-import { fitMemoryInitialBatch, memoryDecisionLength } from './memory.ts';
+import { fitMemoryInitialBatch } from './memory.ts';
 import type { MethodContext } from './methodContext.ts';
 import { combinePool } from './scorePool.ts';
 import { keepTopFraction } from './selection.ts';
-
-/** The next response length at which to decide, or null when the rest runs to max new tokens. */
-export function nextDecisionLength(config: RunConfig, current: number, alive: number, budgetTokenCount: number, promptTokens: number): number | null {
-  const { decision } = config.spr;
-  const target =
-    decision.mode === 'fixed'
-      ? decision.lengths.find((l) => l > current)
-      : // Over budget already: decide after one more token, as the reference does.
-        Math.max(current + 1, memoryDecisionLength(budgetTokenCount, alive, promptTokens));
-  return target === undefined || target >= config.maxNewTokens ? null : target;
-}
 
 export function initialBatchSize(config: RunConfig, promptTokens: number, budgetTokenCount: number): number {
   return config.spr.initial === 'n' ? config.n : fitMemoryInitialBatch(promptTokens, budgetTokenCount, config.spr.maxInitial);
@@ -42,7 +32,13 @@ export async function runSpeculativeRejection(ctx: MethodContext): Promise<void>
     let finishedKept: Candidate[] = [];
     for (let round = 1; ; round++) {
       const roundCandidates = [...decoder.rows];
-      const target = nextDecisionLength(config, decoder.length, roundCandidates.length, ctx.budgetTokens, promptIds.length);
+      const target = nextDecisionLength(decision, {
+        current: decoder.length,
+        alive: roundCandidates.length,
+        budgetTokens: ctx.budgetTokens,
+        promptTokens: promptIds.length,
+        maxNewTokens: config.maxNewTokens,
+      });
       if (target === null) {
         await decoder.decodeUntil(config.maxNewTokens);
         break;

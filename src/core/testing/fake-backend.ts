@@ -12,8 +12,8 @@ export interface FakeGeneratorOptions {
   /** Stop-token logit at response length 0, and its rise per response token (ends get likelier with length). */
   readonly stopBias?: number;
   readonly stopRise?: number;
-  /** Pad rows to one width, as a real backend with left padding does. */
-  readonly padded?: boolean;
+  /** Report a padded cache: rows share one width, rounded up to a multiple of this (a backend allocating in blocks). */
+  readonly padTo?: number;
   readonly maxPositions?: number;
   /** Called after every append, e.g. to fire an abort signal at a chosen step. */
   readonly onAppend?: (appendsSoFar: number) => void;
@@ -94,7 +94,8 @@ class FakeBatch implements DecodeBatch {
   }
 
   get cacheWidth(): number | undefined {
-    return this.generator.options.padded ? Math.max(0, ...this.lengths) : undefined;
+    const block = this.generator.options.padTo;
+    return block === undefined ? undefined : Math.ceil(Math.max(0, ...this.lengths) / block) * block;
   }
 
   get nextLogits(): Float32Array {
