@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { forwardStep, logitsAt, maxAbsDifference } from '../testing/causal-forward.ts';
 import { ensureTinyModels, loadLocalCausalLM, type LoadedModel } from '../testing/tiny-models.ts';
 import { seededRandom } from './seeded-random.ts';
-import { buildTinyLlama } from './tiny-llama.ts';
+import { referenceLlamaLogits } from '../testing/llama-reference.ts';
+import { buildTinyLlama, tinyLlamaParts } from './tiny-llama.ts';
 import { TINY_GENERATOR_OPTIONS, TINY_REFERENCE_OPTIONS } from './tiny-model-presets.ts';
 import { EOS_ID } from './tiny-tokenizer.ts';
 
@@ -73,6 +74,14 @@ describe('tiny LLaMA through transformers.js', () => {
     ]);
     expect(session?.outputNames).toEqual(['logits', ...layers.flatMap((i) => [`present.${i}.key`, `present.${i}.value`])]);
     expect(config.vocab_size).toBe((llama.tokenizer.get_vocab() as unknown as Map<string, number>).size);
+  });
+
+  it('computes the logits of an independent plain-loop LLaMA (RMSNorm, rotary, GQA, SiLU MLP)', async () => {
+    const sequence = ids(chatPrompt('Why do people love a good story?'));
+    const parts = tinyLlamaParts(TINY_GENERATOR_OPTIONS);
+    const expected = referenceLlamaLogits(parts.dims, parts.weights, parts.logitBias, sequence);
+    const actual = await forwardStep(llama.model, { inputIds: [sequence], attentionMask: [sequence.map(() => 1)] });
+    sequence.forEach((_, t) => expect(maxAbsDifference(logitsAt(actual, 0, t), expected[t] as Float64Array)).toBeLessThan(1e-4));
   });
 
   it('applies the ChatML template and round-trips text through the tokenizer', () => {

@@ -3,7 +3,7 @@
 // transformers.js loads with AutoModelForCausalLM / AutoTokenizer like a real model.
 import type { ByteLevelVocabulary } from './byte-level-vocabulary.ts';
 import { buildLlamaGraph } from './llama-graph.ts';
-import { drawLlamaWeights, type LlamaDims } from './llama-weights.ts';
+import { drawLlamaWeights, type LlamaDims, type LlamaWeights } from './llama-weights.ts';
 import { encodeOnnxModel } from './onnx-writer.ts';
 import { BOS_ID, EOS_ID, tinyTokenizerFiles, tinyVocabulary, type ModelFiles } from './tiny-tokenizer.ts';
 import { CHATML_TEMPLATE_WITH_DEFAULT_SYSTEM } from './tokenizer-files.ts';
@@ -65,40 +65,50 @@ function logitBias(vocabulary: ByteLevelVocabulary, eosBias: number, byteBias: n
   return bias;
 }
 
-export function buildTinyLlama(options: TinyLlamaOptions = {}): ModelFiles {
+export interface TinyLlamaParts {
+  readonly vocabulary: ByteLevelVocabulary;
+  readonly dims: LlamaDims;
+  readonly weights: LlamaWeights;
+  readonly logitBias: Float32Array;
+  readonly maxPositionEmbeddings: number;
+  readonly seed: number;
+}
+
+/** Everything the model is made of, before encoding (tests compare against it). */
+export function tinyLlamaParts(options: TinyLlamaOptions = {}): TinyLlamaParts {
   const o = { ...TINY_LLAMA_DEFAULTS, ...options };
   const vocabulary = tinyVocabulary(o.words);
-  const headDim = o.hiddenSize / o.numHeads;
   const dims: LlamaDims = {
     vocabSize: vocabulary.tokens.length,
     hiddenSize: o.hiddenSize,
     numLayers: o.numLayers,
     numHeads: o.numHeads,
     numKvHeads: o.numKvHeads,
-    headDim,
+    headDim: o.hiddenSize / o.numHeads,
     intermediateSize: o.intermediateSize,
     rmsNormEps: 1e-5,
     ropeTheta: 10000,
   };
-  const weights = drawLlamaWeights(dims, {
-    seed: o.seed,
-    lmHeadStd: o.lmHeadStd,
-    perturbation: options.perturbation,
-  });
-  const graph = buildLlamaGraph(dims, weights, logitBias(vocabulary, o.eosLogitBias, o.byteLogitBias));
-  const config = {
+  const weights = drawLlamaWeights(dims, { seed: o.seed, lmHeadStd: o.lmHeadStd, perturbation: options.perturbation });
+  const bias = logitBias(vocabulary, o.eosLogitBias, o.byteLogitBias);
+  return { vocabulary, dims, weights, logitBias: bias, maxPositionEmbeddings: o.maxPositionEmbeddings, seed: o.seed };
+}
+
+/** config.json of a LLaMA causal LM, with the fields transformers (JS and Python) read. */
+function llamaConfigJson(dims: LlamaDims, maxPositionEmbeddings: number): object {
+  return {
     architectures: ['LlamaForCausalLM'],
     attention_bias: false,
     attention_dropout: 0,
     bos_token_id: BOS_ID,
     eos_token_id: EOS_ID,
     pad_token_id: EOS_ID,
-    head_dim: headDim,
+    head_dim: dims.headDim,
     hidden_act: 'silu',
     hidden_size: dims.hiddenSize,
     initializer_range: 0.02,
     intermediate_size: dims.intermediateSize,
-    max_position_embeddings: o.maxPositionEmbeddings,
+    max_position_embeddings: maxPositionEmbeddings,
     mlp_bias: false,
     model_type: 'llama',
     num_attention_heads: dims.numHeads,
@@ -111,14 +121,20 @@ export function buildTinyLlama(options: TinyLlamaOptions = {}): ModelFiles {
     torch_dtype: 'float32',
     use_cache: true,
     vocab_size: dims.vocabSize,
+    // Without this transformers.js would look for a quantized file on wasm; we ship fp32 only.
     'transformers.js_config': { dtype: 'fp32' },
   };
+}
+
+export function buildTinyLlama(options: TinyLlamaOptions = {}): ModelFiles {
+  const parts = tinyLlamaParts(options);
+  const { vocabulary, dims, maxPositionEmbeddings } = parts;
+  const graph = buildLlamaGraph(dims, parts.weights, parts.logitBias);
   const generationConfig = { bos_token_id: BOS_ID, eos_token_id: EOS_ID, pad_token_id: EOS_ID };
-  const files: ModelFiles = new Map([
-    ['config.json', jsonFileBytes(config)],
+  return new Map([
+    ['config.json', jsonFileBytes(llamaConfigJson(dims, maxPositionEmbeddings))],
     ['generation_config.json', jsonFileBytes(generationConfig)],
-    ...tinyTokenizerFiles(vocabulary, CHATML_TEMPLATE_WITH_DEFAULT_SYSTEM, 'left', o.maxPositionEmbeddings),
-    ['onnx/model.onnx', encodeOnnxModel(graph, { docString: `tiny random LLaMA, seed ${o.seed}` })],
+    ...tinyTokenizerFiles(vocabulary, CHATML_TEMPLATE_WITH_DEFAULT_SYSTEM, 'left', maxPositionEmbeddings),
+    ['onnx/model.onnx', encodeOnnxModel(graph, { docString: `tiny random LLaMA, seed ${parts.seed}` })],
   ]);
-  return files;
 }
