@@ -1,0 +1,28 @@
+// The catalog behind `npm run models`: every entry builds, ids are unique folder names,
+// references point at generators, and index entries carry the folder's real size.
+import { describe, expect, it } from 'vitest';
+import { BUILT_MODELS, indexEntry } from './model-catalog.ts';
+
+describe('BUILT_MODELS', () => {
+  it('has unique, path-safe ids and references that name a generator', () => {
+    const ids = BUILT_MODELS.map((model) => model.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
+    for (const model of BUILT_MODELS.filter((m) => m.referenceFor !== undefined)) {
+      expect(model.kind).toBe('reference');
+      expect(BUILT_MODELS.find((m) => m.id === model.referenceFor)?.kind).toBe('generator');
+    }
+    expect(new Set(BUILT_MODELS.map((m) => m.kind))).toEqual(new Set(['generator', 'reference', 'reward']));
+  });
+
+  it('builds every model into a loadable folder layout and lists its size', async () => {
+    for (const model of BUILT_MODELS) {
+      const files = await model.build();
+      expect(files.has('config.json') && files.has('tokenizer.json') && files.has('onnx/model.onnx')).toBe(true);
+      const entry = indexEntry(model, files);
+      expect(entry).not.toHaveProperty('build');
+      expect(entry.bytes).toBe([...files.values()].reduce((sum, f) => sum + f.length, 0));
+      expect(entry.files).toEqual([...files.keys()].sort());
+    }
+  });
+});
