@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     entries.push(entry);
     const changed = result.written.length + result.removed.length;
     const ms = (performance.now() - buildStarted).toFixed(0);
-    console.log(`${model.id}: ${(entry.bytes / 1024).toFixed(0)} KiB, ${changed ? `${changed} file(s) updated` : 'unchanged'}, ${ms} ms`);
+    const status = changed ? `${changed} file(s) updated` : 'unchanged';
+    console.log(`${model.id}: ${(entry.bytes / 1024).toFixed(0)} KiB, ${status}, ${ms} ms`);
   }
   const index: ModelIndex = { models: entries };
   const indexBytes = jsonFileBytes(index);

@@ -35,49 +35,49 @@ function sinusoidalPositions(g: GraphBuilder, attentionMask: string, hidden: num
   });
 }
 
-export function buildClassifierGraph(dims: ClassifierDims, seed: number): OnnxGraph {
-  const { vocabSize: vocab, hiddenSize: h, numHeads, intermediateSize: m } = dims;
-  if (h % numHeads !== 0 || h % 2 !== 0) throw new Error(`hiddenSize ${h} must be even and divisible by numHeads`);
+type Draw = (label: string, count: number, std: number) => Float32Array;
+
+const ones = (count: number) => new Float32Array(count).fill(1);
+const zeros = (count: number) => new Float32Array(count);
+
+/** One post-norm encoder layer (self-attention over non-padding keys, GELU MLP). */
+function encoderLayer(g: GraphBuilder, x: string, keyBias: string, dims: ClassifierDims, draw: Draw): string {
+  const { hiddenSize: h, numHeads, intermediateSize: m } = dims;
   const headDim = h / numHeads;
-  const draw = (label: string, count: number, std: number) => seededRandom(deriveSeed(seed, label)).fill(count, std);
-  const ones = (count: number) => new Float32Array(count).fill(1);
-  const zeros = (count: number) => new Float32Array(count);
-
-  const g = new GraphBuilder('tiny_reward_classifier');
-  const inputIds = g.input('input_ids', 'int64', ['batch_size', 'sequence_length']);
-  const attentionMask = g.input('attention_mask', 'int64', ['batch_size', 'sequence_length']);
-  const tokenTypeIds = g.input('token_type_ids', 'int64', ['batch_size', 'sequence_length']);
-
-  const wordEmbeddings = g.initializer('embeddings.word_embeddings.weight', float32Tensor([vocab, h], draw('word', vocab * h, 1)));
-  const typeEmbeddings = g.initializer(
-    'embeddings.token_type_embeddings.weight',
-    float32Tensor([dims.typeVocabSize, h], draw('type', dims.typeVocabSize * h, 0.5)),
-  );
-  const summed = g.op('Add', [
-    g.op('Add', [g.op('Gather', [wordEmbeddings, inputIds], { axis: 0 }), g.op('Gather', [typeEmbeddings, tokenTypeIds], { axis: 0 })]),
-    sinusoidalPositions(g, attentionMask, h),
-  ]);
-  let x = layerNorm(g, summed, 'embeddings.LayerNorm', ones(h), zeros(h), LAYER_NORM_EPS);
-
-  // Keys at padding positions are hidden from every query: bias [batch, 1, 1, seq].
-  const keyBias = maskToBias(g, unsqueeze(g, g.op('Cast', [attentionMask], { to: BOOL }), [1, 2]));
   const p = 'encoder.layer.0';
   const attended = g.scope('attention', () => {
-    const std = 1 / Math.sqrt(h);
-    const heads = (name: string) =>
-      transpose(g, reshape(g, linear(g, x, `${p}.attention.${name}`, h, h, draw(name, h * h, std)), [0, 0, numHeads, headDim]), [0, 2, 1, 3]);
-    const [q, k, v] = [heads('query'), heads('key'), heads('value')] as [string, string, string];
-    const scores = g.op('Mul', [g.op('MatMul', [q, transpose(g, k, [0, 1, 3, 2])]), g.floats([1 / Math.sqrt(headDim)], [])]);
-    const weights = g.op('Softmax', [g.op('Add', [scores, keyBias])], { axis: -1 });
+    const project = (name: string) => {
+      const weight = draw(name, h * h, 1 / Math.sqrt(h));
+      const flat = linear(g, x, `${p}.attention.self.${name}`, h, h, weight, zeros(h));
+      return transpose(g, reshape(g, flat, [0, 0, numHeads, headDim]), [0, 2, 1, 3]);
+    };
+    const [q, k, v] = [project('query'), project('key'), project('value')];
+    const scores = g.op('MatMul', [q, transpose(g, k, [0, 1, 3, 2])]);
+    const scaled = g.op('Mul', [scores, g.floats([1 / Math.sqrt(headDim)], [])]);
+    const weights = g.op('Softmax', [g.op('Add', [scaled, keyBias])], { axis: -1 });
     const context = reshape(g, transpose(g, g.op('MatMul', [weights, v]), [0, 2, 1, 3]), [0, 0, h]);
-    return linear(g, context, `${p}.attention.output.dense`, h, h, draw('attention_output', h * h, std), zeros(h));
+    const weight = draw('attention_output', h * h, 1 / Math.sqrt(h));
+    return linear(g, context, `${p}.attention.output.dense`, h, h, weight, zeros(h));
   });
-  x = layerNorm(g, g.op('Add', [x, attended]), `${p}.attention.output.LayerNorm`, ones(h), zeros(h), LAYER_NORM_EPS);
-  const expanded = geluTanh(g, linear(g, x, `${p}.intermediate.dense`, h, m, draw('intermediate', h * m, 1 / Math.sqrt(h)), zeros(m)));
+  const afterAttention = layerNorm(
+    g,
+    g.op('Add', [x, attended]),
+    `${p}.attention.output.LayerNorm`,
+    ones(h),
+    zeros(h),
+    LAYER_NORM_EPS,
+  );
+  const expanded = geluTanh(
+    g,
+    linear(g, afterAttention, `${p}.intermediate.dense`, h, m, draw('intermediate', h * m, 1 / Math.sqrt(h)), zeros(m)),
+  );
   const mlpOut = linear(g, expanded, `${p}.output.dense`, m, h, draw('output', m * h, 1 / Math.sqrt(m)), zeros(h));
-  x = layerNorm(g, g.op('Add', [x, mlpOut]), `${p}.output.LayerNorm`, ones(h), zeros(h), LAYER_NORM_EPS);
+  return layerNorm(g, g.op('Add', [afterAttention, mlpOut]), `${p}.output.LayerNorm`, ones(h), zeros(h), LAYER_NORM_EPS);
+}
 
-  const pooled = g.scope('pool', () => {
+/** Mean of `x` [batch, seq, hidden] over the real (mask = 1) tokens -> [batch, hidden]. */
+function maskedMean(g: GraphBuilder, x: string, attentionMask: string): string {
+  return g.scope('pool', () => {
     const weightsPerToken = unsqueeze(g, g.op('Cast', [attentionMask], { to: FLOAT }), [-1]);
     const axis = g.int64s([1]);
     const total = g.op('ReduceSum', [g.op('Mul', [x, weightsPerToken]), axis], { keepdims: 0 });
@@ -85,8 +85,39 @@ export function buildClassifierGraph(dims: ClassifierDims, seed: number): OnnxGr
     // An all-padding row would divide by zero; count at least one token.
     return g.op('Div', [total, g.op('Max', [count, g.floats([1], [])])]);
   });
-  const pooler = g.op('Tanh', [linear(g, pooled, 'pooler.dense', h, h, draw('pooler', h * h, 1 / Math.sqrt(h)), zeros(h))]);
-  const logits = linear(g, pooler, 'classifier', h, dims.numLabels, draw('classifier', h * dims.numLabels, 8 / Math.sqrt(h)), draw('classifier_bias', dims.numLabels, 0.1));
-  g.output(logits, 'float32', ['batch_size', dims.numLabels], 'logits');
+}
+
+export function buildClassifierGraph(dims: ClassifierDims, seed: number): OnnxGraph {
+  const { vocabSize: vocab, hiddenSize: h, numLabels: labels } = dims;
+  if (h % dims.numHeads !== 0 || h % 2 !== 0) {
+    throw new Error(`hiddenSize ${h} must be even and divisible by numHeads`);
+  }
+  const draw: Draw = (label, count, std) => seededRandom(deriveSeed(seed, label)).fill(count, std);
+
+  const g = new GraphBuilder('tiny_reward_classifier');
+  const inputIds = g.input('input_ids', 'int64', ['batch_size', 'sequence_length']);
+  const attentionMask = g.input('attention_mask', 'int64', ['batch_size', 'sequence_length']);
+  const tokenTypeIds = g.input('token_type_ids', 'int64', ['batch_size', 'sequence_length']);
+
+  const words = g.initializer('embeddings.word_embeddings.weight', float32Tensor([vocab, h], draw('word', vocab * h, 1)));
+  const types = g.initializer(
+    'embeddings.token_type_embeddings.weight',
+    float32Tensor([dims.typeVocabSize, h], draw('type', dims.typeVocabSize * h, 0.5)),
+  );
+  const wordVectors = g.op('Gather', [words, inputIds], { axis: 0 });
+  const typeVectors = g.op('Gather', [types, tokenTypeIds], { axis: 0 });
+  const summed = g.op('Add', [g.op('Add', [wordVectors, typeVectors]), sinusoidalPositions(g, attentionMask, h)]);
+  const embedded = layerNorm(g, summed, 'embeddings.LayerNorm', ones(h), zeros(h), LAYER_NORM_EPS);
+
+  // Keys at padding positions are hidden from every query: bias [batch, 1, 1, seq].
+  const keyBias = maskToBias(g, unsqueeze(g, g.op('Cast', [attentionMask], { to: BOOL }), [1, 2]));
+  const encoded = encoderLayer(g, embedded, keyBias, dims, draw);
+  const pooled = maskedMean(g, encoded, attentionMask);
+  const poolerWeights = draw('pooler', h * h, 1 / Math.sqrt(h));
+  const pooler = g.op('Tanh', [linear(g, pooled, 'pooler.dense', h, h, poolerWeights, zeros(h))]);
+  // Head scale chosen so scores of random responses spread with a standard deviation near 1.
+  const headWeights = draw('classifier', h * labels, 8 / Math.sqrt(h));
+  const logits = linear(g, pooler, 'classifier', h, labels, headWeights, draw('classifier_bias', labels, 0.1));
+  g.output(logits, 'float32', ['batch_size', labels], 'logits');
   return g.build();
 }

@@ -84,8 +84,9 @@ function attention(g: GraphBuilder, x: string, index: number, w: LlamaLayerWeigh
   const { rotateHalf } = ctx.rotary;
   const rotatedQueries = applyRotary(g, queries, ctx.queryCos, ctx.querySin, rotateHalf);
   const rotatedKeys = applyRotary(g, keys, ctx.keyCos, ctx.keySin, rotateHalf);
-  const presentKey = g.op('Concat', [`past_key_values.${index}.key`, rotatedKeys], { axis: 2 }, `present.${index}.key`);
-  const presentValue = g.op('Concat', [`past_key_values.${index}.value`, values], { axis: 2 }, `present.${index}.value`);
+  const [pastKey, pastValue] = [`past_key_values.${index}.key`, `past_key_values.${index}.value`];
+  const presentKey = g.op('Concat', [pastKey, rotatedKeys], { axis: 2 }, `present.${index}.key`);
+  const presentValue = g.op('Concat', [pastValue, values], { axis: 2 }, `present.${index}.value`);
   const keysT = unsqueeze(g, transpose(g, presentKey, [0, 1, 3, 2]), [2]);
   const scaled = g.op('Mul', [g.op('MatMul', [rotatedQueries, keysT]), g.floats([1 / Math.sqrt(headDim)], [])]);
   const weights = g.op('Softmax', [g.op('Add', [scaled, ctx.bias])], { axis: -1 });

@@ -19,7 +19,10 @@ export interface LlamaDims {
 
 export interface LlamaLayerWeights {
   readonly inputNorm: Float32Array;
-  /** Projections stored [in, out]: q [hidden, heads*headDim], k/v [hidden, kvHeads*headDim], o [heads*headDim, hidden]. */
+  /**
+   * Projections, stored [in, out]: q [hidden, heads*headDim], k and v [hidden, kvHeads*headDim],
+   * o [heads*headDim, hidden].
+   */
   readonly q: Float32Array;
   readonly k: Float32Array;
   readonly v: Float32Array;

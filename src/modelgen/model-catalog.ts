@@ -39,7 +39,8 @@ export const BUILT_MODELS: readonly BuiltModel[] = [
     id: 'tiny-random-llama',
     label: 'Tiny random LLaMA',
     kind: 'generator',
-    description: 'LLaMA architecture (2 layers, grouped-query attention), random weights, a byte-level vocabulary of common English words.',
+    description:
+      'LLaMA architecture (2 layers, grouped-query attention), random weights, common English words.',
     random: true,
     build: () => buildTinyLlama(TINY_GENERATOR_OPTIONS),
   },

@@ -57,9 +57,10 @@ export function buildTinyClassifier(options: TinyClassifierOptions = {}): ModelF
     torch_dtype: 'float32',
     'transformers.js_config': { dtype: 'fp32' },
   };
+  const graph = buildClassifierGraph(dims, o.seed);
   return new Map([
     ['config.json', jsonFileBytes(config)],
     ...tinyTokenizerFiles(vocabulary, CHATML_TEMPLATE, 'right', o.maxLength),
-    ['onnx/model.onnx', encodeOnnxModel(buildClassifierGraph(dims, o.seed), { docString: `tiny random reward model, seed ${o.seed}` })],
+    ['onnx/model.onnx', encodeOnnxModel(graph, { docString: `tiny random reward model, seed ${o.seed}` })],
   ]);
 }

@@ -18,8 +18,8 @@ export interface TinyLlamaOptions {
   readonly intermediateSize?: number;
   readonly words?: readonly string[];
   /**
-   * Added to the end-of-turn token's logit. With the defaults, about one sampled response
-   * in three runs past 64 tokens and most of the rest end earlier.
+   * Added to the end-of-turn token's logit. With the defaults (temperature 1), about 3 in 10
+   * sampled responses run past 64 tokens; the rest end after 18 tokens (median).
    */
   readonly eosLogitBias?: number;
   /**

@@ -11,7 +11,8 @@ export const CHATML_TEMPLATE_WITH_DEFAULT_SYSTEM =
 
 /** ChatML without a default system turn (what a reward model scores: the conversation only). */
 export const CHATML_TEMPLATE =
-  "{% for message in messages %}{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}{% endfor %}" +
+  "{% for message in messages %}" +
+  "{{ '<|im_start|>' + message['role'] + '\\n' + message['content'] + '<|im_end|>' + '\\n' }}{% endfor %}" +
   "{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}{% endif %}";
 
 const byteLevel = { add_prefix_space: false, trim_offsets: true, use_regex: true };

@@ -77,7 +77,9 @@ export function referenceLlamaLogits(
         const total = exps.reduce((a, b) => a + b, 0);
         exps.forEach((e, j) => {
           const v = values[j]?.[kv] as Vector;
-          for (let i = 0; i < d; i++) merged[n * d + i] = (merged[n * d + i] as number) + (e / total) * (v[i] as number);
+          for (let i = 0; i < d; i++) {
+            merged[n * d + i] = (merged[n * d + i] as number) + (e / total) * (v[i] as number);
+          }
         });
       }
       const attended = matVec(merged, layer.o, h);

@@ -31,7 +31,10 @@ export interface FolderWriteResult {
 }
 
 /** Make `folder` hold exactly `files`; returns what had to change. */
-export async function writeModelFolder(folder: string, files: ReadonlyMap<string, Uint8Array>): Promise<FolderWriteResult> {
+export async function writeModelFolder(
+  folder: string,
+  files: ReadonlyMap<string, Uint8Array>,
+): Promise<FolderWriteResult> {
   const written: string[] = [];
   let bytes = 0;
   for (const [path, content] of files) {
