@@ -59,6 +59,37 @@ describe('warpers', () => {
     expect(warpedCandidates(logits, { temperature: 1, topK: 3, topP: 0.8 }).ids).toEqual([0, 1]);
   });
 
+  it('agrees with a literal transcription of HF\'s warpers on random logits, ties included', () => {
+    // HF: top-k removes logits < the k-th largest; top-p sorts ascending, removes cumulative <= 1 - p, keeps the last.
+    const literal = (logits: number[], { temperature, topK, topP }: SamplingConfig): number[] => {
+      let scores = logits.map((l) => l / temperature);
+      if (topK > 0) {
+        const kth = [...scores].sort((a, b) => b - a)[Math.min(topK, scores.length) - 1]!;
+        scores = scores.map((s) => (s < kth ? -Infinity : s));
+      }
+      if (topP < 1) {
+        const order = scores.map((_, i) => i).sort((a, b) => scores[a]! - scores[b]! || b - a);
+        const max = Math.max(...scores);
+        const z = scores.reduce((sum, s) => sum + Math.exp(s - max), 0);
+        let cumulative = 0;
+        order.forEach((i, j) => {
+          cumulative += Math.exp(scores[i]! - max) / z;
+          if (cumulative <= 1 - topP && j < order.length - 1) scores[i] = -Infinity;
+        });
+      }
+      return scores.flatMap((s, i) => (s > -Infinity ? [i] : []));
+    };
+    const rng = candidateRng(123, 0);
+    for (let trial = 0; trial < 400; trial++) {
+      const vocab = 2 + Math.floor(rng() * 40);
+      // Half the trials on a coarse grid, so that many logits tie.
+      const coarse = trial % 2 === 0;
+      const logits = Array.from({ length: vocab }, () => (coarse ? Math.floor(rng() * 5) : (rng() - 0.5) * 12));
+      const sampling = { temperature: 0.3 + rng() * 2, topK: Math.floor(rng() * 8), topP: rng() < 0.3 ? 1 : 0.05 + rng() * 0.9 };
+      expect(warpedCandidates(new Float32Array(logits), sampling).ids, JSON.stringify({ logits, sampling })).toEqual(literal([...new Float32Array(logits)], sampling));
+    }
+  });
+
   it('ignores -Infinity logits (masked tokens)', () => {
     const logits = new Float32Array([-Infinity, 0, -Infinity, 0]);
     const freq = frequencies(logits, plain, 2000);

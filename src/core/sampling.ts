@@ -67,57 +67,125 @@ function swap(a: Float64Array, i: number, j: number): void {
 }
 
 /**
- * The tokens that survive top-k and top-p, with their temperature-scaled logits, in ascending id order.
- * Exposed for tests and for views that show the sampling distribution.
+ * Which tokens survive top-k and top-p: every logit above `cut`, plus the first `ties` tokens (in
+ * id order) whose logit equals `cut`. Described by a threshold rather than a list so that the common
+ * cases never build or sort a vocabulary-sized array.
  */
-export function warpedCandidates(logits: Logits, sampling: SamplingConfig): { ids: number[]; scaled: number[] } {
-  const { temperature, topK, topP } = sampling;
-  const threshold = topK > 0 && topK < logits.length ? kthLargest(logits, topK) : -Infinity;
-  let ids: number[] = [];
-  for (let i = 0; i < logits.length; i++) {
-    const value = logits[i]!;
-    if (value > -Infinity && value >= threshold) ids.push(i);
-  }
-  if (ids.length === 0) throw new Error('sampleToken: no finite logit');
-  if (topP < 1) ids = nucleus(ids, logits, temperature, topP);
-  return { ids, scaled: ids.map((i) => logits[i]! / temperature) };
+export interface KeptRange {
+  readonly cut: number;
+  readonly ties: number;
 }
 
-/** HF's TopPLogitsWarper: sorted ascending, drop tokens whose cumulative probability is <= 1 - top_p; keep the top one. */
-function nucleus(ids: number[], logits: Logits, temperature: number, topP: number): number[] {
-  // Ascending by logit; among equal logits the higher id comes first, so the lower id is the more likely kept.
-  const ascending = [...ids].sort((a, b) => logits[a]! - logits[b]! || b - a);
-  const top = logits[ascending[ascending.length - 1]!]! / temperature;
-  const weights = ascending.map((i) => Math.exp(logits[i]! / temperature - top));
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  const cut = 1 - topP;
-  let cumulative = 0;
-  let firstKept = ascending.length - 1;
-  for (let j = 0; j < ascending.length - 1; j++) {
-    cumulative += weights[j]! / total;
-    if (cumulative > cut) {
-      firstKept = j;
-      break;
-    }
+export function keptRange(logits: Logits, sampling: SamplingConfig): KeptRange {
+  const { temperature, topK, topP } = sampling;
+  // HF's TopKLogitsWarper keeps every logit >= the k-th largest: ties with it all stay.
+  const kth = topK > 0 && topK < logits.length ? kthLargest(logits, topK) : -Infinity;
+  const afterTopK: KeptRange = kth === -Infinity ? { cut: -Infinity, ties: 0 } : { cut: kth, ties: Infinity };
+  return topP < 1 ? nucleus(logits, afterTopK, temperature, topP) : afterTopK;
+}
+
+function isKept(value: number, range: KeptRange, tiesSeen: number): boolean {
+  return value > range.cut || (value === range.cut && tiesSeen < range.ties);
+}
+
+/**
+ * HF's TopPLogitsWarper: sorted ascending, tokens whose cumulative probability is <= 1 - top_p go,
+ * the top one always stays. Walking down from the top instead, a token stays while the mass ranked
+ * above it is < top_p; among equal logits the lower id ranks higher.
+ */
+function nucleus(logits: Logits, range: KeptRange, temperature: number, topP: number): KeptRange {
+  let top = -Infinity;
+  for (let i = 0; i < logits.length; i++) if (logits[i]! > top) top = logits[i]!;
+  if (top === -Infinity) throw new Error('sampleToken: no finite logit');
+  top /= temperature;
+  let total = 0;
+  let seen = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const v = logits[i]!;
+    if (v > -Infinity && isKept(v, range, seen)) total += Math.exp(v / temperature - top);
+    if (v === range.cut) seen++;
   }
-  return ascending.slice(firstKept).sort((a, b) => a - b);
+  // A token whose probability is <= (1 - top_p) / vocab can only have such tokens below it, so its
+  // ascending cumulative is <= 1 - top_p and it goes: only the rest needs sorting.
+  const floor = Math.log(((1 - topP) * total) / logits.length);
+  const values = scratch(logits.length);
+  let count = 0;
+  seen = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const v = logits[i]!;
+    if (v > -Infinity && isKept(v, range, seen) && v / temperature - top > floor) values[count++] = v;
+    if (v === range.cut) seen++;
+  }
+  const sorted = values.subarray(0, count).sort();
+  let above = 0;
+  let kept = 0;
+  for (let j = count - 1; j >= 0 && above / total < topP; j--) {
+    above += Math.exp(sorted[j]! / temperature - top);
+    kept++;
+  }
+  const cut = sorted[count - kept]!;
+  let higher = 0;
+  for (let j = count - 1; j >= 0 && sorted[j]! > cut; j--) higher++;
+  return { cut, ties: Math.min(kept - higher, range.cut === cut ? range.ties : Infinity) };
+}
+
+let scratchBuffer = new Float64Array(0);
+let scratchIds = new Int32Array(0);
+
+/** A reused buffer of at least `size` doubles: sampling runs once per row per step and should not allocate. */
+function scratch(size: number): Float64Array {
+  if (scratchBuffer.length < size) scratchBuffer = new Float64Array(size);
+  return scratchBuffer;
+}
+
+function scratchIdBuffer(size: number): Int32Array {
+  if (scratchIds.length < size) scratchIds = new Int32Array(size);
+  return scratchIds;
+}
+
+/** The tokens that survive top-k and top-p with their temperature-scaled logits, in id order (temperature > 0). */
+export function warpedCandidates(logits: Logits, sampling: SamplingConfig): { ids: number[]; scaled: number[] } {
+  const range = keptRange(logits, sampling);
+  const ids: number[] = [];
+  let ties = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const v = logits[i]!;
+    if (v > -Infinity && isKept(v, range, ties)) ids.push(i);
+    if (v === range.cut) ties++;
+  }
+  return { ids, scaled: ids.map((i) => logits[i]! / sampling.temperature) };
 }
 
 /** One token from one row of logits. Same logits, settings and stream state give the same token. */
 export function sampleToken(logits: Logits, sampling: SamplingConfig, rng: Rng): number {
   if (sampling.temperature === 0) return argmax(logits);
-  const { ids, scaled } = warpedCandidates(logits, sampling);
+  const range = keptRange(logits, sampling);
+  const t = sampling.temperature;
+  // One pass over the vocabulary gathers the kept tokens (in id order); the rest walks only those.
+  const ids = scratchIdBuffer(logits.length);
+  const weights = scratch(logits.length);
+  let count = 0;
   let top = -Infinity;
-  for (const s of scaled) if (s > top) top = s;
-  const weights = scaled.map((s) => Math.exp(s - top));
-  const total = weights.reduce((sum, w) => sum + w, 0);
+  let ties = 0;
+  for (let i = 0; i < logits.length; i++) {
+    const v = logits[i]!;
+    if (v > -Infinity && isKept(v, range, ties)) {
+      ids[count] = i;
+      weights[count++] = v;
+      if (v > top) top = v;
+    }
+    if (v === range.cut) ties++;
+  }
+  if (count === 0) throw new Error('sampleToken: no finite logit');
+  let total = 0;
+  for (let j = 0; j < count; j++) total += weights[j] = Math.exp((weights[j]! - top) / t);
   let u = rng() * total;
-  for (let j = 0; j < ids.length; j++) {
+  for (let j = 0; j < count; j++) {
     u -= weights[j]!;
     if (u < 0) return ids[j]!;
   }
   // Rounding can leave a sliver of u: it belongs to the last kept token.
-  return ids[ids.length - 1]!;
+  return ids[count - 1]!;
 }
 
 /** One token per row of a DecodeBatch's row-major logits, row r drawing from `rngs[r]`. */
