@@ -34,6 +34,13 @@ export async function loadGenerator(source: ModelSource, options: GeneratorLoadO
   }
 }
 
+const partsByGenerator = new WeakMap<LoadedGenerator, LoadedParts>();
+
+/** The loaded model behind a generator, so a scorer can share it (the implicit reward's policy). */
+export function partsOfGenerator(generator: LoadedGenerator): LoadedParts | undefined {
+  return partsByGenerator.get(generator);
+}
+
 export function generatorFromParts(
   parts: LoadedParts,
   rowSelection: NonNullable<GeneratorLoadOptions['rowSelection']>,
@@ -43,7 +50,7 @@ export function generatorFromParts(
   const selector: KvRowSelector = gather ? deviceRowSelector(parts.model, parts.device) : cpuRowSelector;
   const info = generatorInfo(parts, decoder);
   const { tokenizer } = parts;
-  return {
+  const generator: LoadedGenerator = {
     info,
     device: parts.device,
     dtype: parts.dtype,
@@ -55,6 +62,8 @@ export function generatorFromParts(
       await parts.model.dispose();
     },
   };
+  partsByGenerator.set(generator, parts);
+  return generator;
 }
 
 interface ValueMetadata {
