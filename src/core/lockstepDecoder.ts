@@ -88,8 +88,23 @@ export class LockstepDecoder {
     await this.select(rows);
   }
 
-  private async select(rows: readonly number[]): Promise<void> {
-    const next = rows.map((r) => this.rowCandidates[r]!);
+  /**
+   * TreeBoN's branching: each child takes a copy of its parent's cache row (the parent's prefix is
+   * shared, not recomputed). Children already carry their parent's tokens, including the sampled
+   * last one that the next step feeds for every sibling.
+   */
+  async branch(children: readonly Candidate[]): Promise<void> {
+    const rowOf = new Map(this.rowCandidates.map((c, r) => [c.id, r]));
+    const rows = children.map((child) => {
+      const r = child.parent === null ? undefined : rowOf.get(child.parent);
+      if (r === undefined) throw new Error(`candidate ${child.id}'s parent holds no row in this batch`);
+      return r;
+    });
+    await this.select(rows, children);
+  }
+
+  private async select(rows: readonly number[], replacements?: readonly Candidate[]): Promise<void> {
+    const next = replacements ? [...replacements] : rows.map((r) => this.rowCandidates[r]!);
     // A batch with no rows left is simply disposed; backends need not support an empty selection.
     if (rows.length > 0 && !isIdentity(rows, this.rowCandidates.length)) {
       await this.ctx.meter.timed('prune', () => this.batch.selectRows(rows));

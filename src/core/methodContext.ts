@@ -81,15 +81,19 @@ export class MethodContext {
     });
   }
 
-  /** Emits `final` for the complete responses, rewards combined over everything scored. */
-  emitFinal(complete: readonly Candidate[]): ScoredCandidate[] {
-    const byId = new Map(this.scoreboard.combined(this.config.combine).map((c) => [c.id, c]));
+  /**
+   * Emits `final` for the complete responses, rewards combined over everything scored, or over
+   * `pool` when only those may win.
+   */
+  emitFinal(complete: readonly Candidate[], pool?: ReadonlySet<number>): ScoredCandidate[] {
+    const byId = new Map(this.scoreboard.combined(this.config.combine, pool).map((c) => [c.id, c]));
     const candidates = complete.map((c) => byId.get(c.id)).filter((c): c is ScoredCandidate => c !== undefined);
     this.emit({ type: 'final', candidates });
     return candidates;
   }
 
-  end(stopped: boolean): void {
-    this.emit({ type: 'run-end', winner: this.scoreboard.best(this.config.combine), stopped, totals: this.meter.totals() });
+  /** Emits `run-end`; the winner is the best of everything scored, or of `pool` when only those may win. */
+  end(stopped: boolean, pool?: ReadonlySet<number>): void {
+    this.emit({ type: 'run-end', winner: this.scoreboard.best(this.config.combine, pool), stopped, totals: this.meter.totals() });
   }
 }

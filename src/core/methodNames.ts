@@ -7,5 +7,5 @@ export const METHOD_LABELS: Readonly<Record<MethodId, string>> = {
   treebon: 'TreeBoN',
 };
 
-/** TreeBoN has its place in the event format and the config, and joins this list when its runner lands. */
-export const IMPLEMENTED_METHODS: readonly MethodId[] = ['bon', 'spr'];
+/** Methods the engine runs; a method named in the event format but not built yet would be left out here. */
+export const IMPLEMENTED_METHODS: readonly MethodId[] = ['bon', 'spr', 'treebon'];

@@ -8,6 +8,7 @@ import { EngineError } from './errors.ts';
 import type { MethodId, RunEvent } from './events.ts';
 import { MethodContext } from './methodContext.ts';
 import { runSpeculativeRejection } from './speculativeRejection.ts';
+import { runTreeBoN } from './treeBoN.ts';
 import { validateRunConfig } from './validateRunConfig.ts';
 
 export interface RunDeps {
@@ -22,10 +23,10 @@ export interface RunDeps {
 
 export type MethodRunner = (ctx: MethodContext) => Promise<void>;
 
-/** TreeBoN gets its runner here when it is built (see IMPLEMENTED_METHODS in methodNames.ts). */
-const RUNNERS: Partial<Record<MethodId, MethodRunner>> = {
+const RUNNERS: Record<MethodId, MethodRunner> = {
   bon: runBestOfN,
   spr: runSpeculativeRejection,
+  treebon: runTreeBoN,
 };
 
 /** A monotonic clock without DOM or Node types: performance exists in browsers, workers and Node. */
@@ -58,7 +59,6 @@ export async function runAlignment(config: RunConfig, deps: RunDeps): Promise<Ru
   for (const method of checked.config.methods) {
     if (signal?.aborted) break;
     const runner = RUNNERS[method];
-    if (!runner) throw new EngineError({ code: 'invalid-config', field: 'methods', message: `Method ${method} is not available.` });
     const ctx = new MethodContext(method, checked.config, generator, scorers, promptIds, sink, clock, signal);
     try {
       await runner(ctx);

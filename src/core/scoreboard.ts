@@ -30,14 +30,14 @@ export class Scoreboard {
     return this.entries.size;
   }
 
-  /** Every entry, in id order, with its reward combined over all entries. */
-  combined(combine: CombineConfig): ScoredCandidate[] {
-    const list = [...this.entries.values()].sort((a, b) => a.id - b.id);
+  /** Every entry (or those in `pool`), in id order, with its reward combined over them. */
+  combined(combine: CombineConfig, pool?: ReadonlySet<number>): ScoredCandidate[] {
+    const list = [...this.entries.values()].filter((e) => pool === undefined || pool.has(e.id)).sort((a, b) => a.id - b.id);
     const rewards = combinePool(list.map((e) => e.scores), combine);
     return list.map((e, i) => ({ ...e, reward: rewards[i]! }));
   }
 
-  best(combine: CombineConfig): ScoredCandidate | null {
-    return bestOf(this.combined(combine));
+  best(combine: CombineConfig, pool?: ReadonlySet<number>): ScoredCandidate | null {
+    return bestOf(this.combined(combine, pool));
   }
 }

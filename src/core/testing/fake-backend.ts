@@ -9,7 +9,7 @@ export interface FakeGeneratorOptions {
   readonly vocabSize?: number;
   readonly stopTokenIds?: readonly number[];
   readonly kvBytesPerToken?: number;
-  /** Stop-token logit at response length 0, and its rise per response token (ends get likelier with length). */
+  /** Stop-token logit for an empty sequence, and its rise per token of the sequence (ends get likelier with length). */
   readonly stopBias?: number;
   readonly stopRise?: number;
   /** Report a padded cache: rows share one width, rounded up to a multiple of this (a backend allocating in blocks). */
@@ -64,11 +64,11 @@ export class FakeGenerator implements Generator {
     return new FakeBatch(this, sequences.map((s) => [...s]));
   }
 
-  /** Fills `out` with the next-token logits after `sequence` (prompt of `promptLength` tokens + response). */
-  logitsAfter(sequence: readonly number[], promptLength: number, out: Float32Array): void {
+  /** Fills `out` with the next-token logits after `sequence` (prompt + response): a function of the sequence alone, as in a real model. */
+  logitsAfter(sequence: readonly number[], out: Float32Array): void {
     const h = hashTokens(sequence);
     for (let v = 0; v < this.info.vocabSize; v++) out[v] = ((mix32(h ^ mix32(v)) & 0xffff) / 65536) * 4 - 2;
-    const stop = (this.options.stopBias ?? -4) + (this.options.stopRise ?? 0.15) * (sequence.length - promptLength);
+    const stop = (this.options.stopBias ?? -4) + (this.options.stopRise ?? 0.15) * sequence.length;
     for (const s of this.info.stopTokenIds) out[s] = stop;
   }
 }
@@ -77,10 +77,8 @@ class FakeBatch implements DecodeBatch {
   private logits: Float32Array;
   private logitsValid = true;
   private disposed = false;
-  private readonly promptLengths: number[];
 
   constructor(private readonly generator: FakeGenerator, private sequences: number[][]) {
-    this.promptLengths = sequences.map((s) => s.length);
     this.logits = new Float32Array(0);
     this.refresh();
   }
@@ -119,8 +117,6 @@ class FakeBatch implements DecodeBatch {
     this.check();
     for (const r of rows) if (!Number.isInteger(r) || r < 0 || r >= this.rows) throw new Error(`fake batch: no row ${r}`);
     this.sequences = rows.map((r) => [...this.sequences[r]!]);
-    const prompts = rows.map((r) => this.promptLengths[r]!);
-    this.promptLengths.splice(0, this.promptLengths.length, ...prompts);
     this.logitsValid = false;
     this.generator.stats.selects++;
   }
@@ -139,7 +135,7 @@ class FakeBatch implements DecodeBatch {
   private refresh(): void {
     const vocab = this.generator.info.vocabSize;
     this.logits = new Float32Array(this.rows * vocab);
-    this.sequences.forEach((s, r) => this.generator.logitsAfter(s, this.promptLengths[r]!, this.logits.subarray(r * vocab, (r + 1) * vocab)));
+    this.sequences.forEach((s, r) => this.generator.logitsAfter(s, this.logits.subarray(r * vocab, (r + 1) * vocab)));
     this.logitsValid = true;
   }
 }

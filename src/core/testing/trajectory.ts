@@ -14,13 +14,15 @@ export function soloTrajectory(
   prompt: string,
   run: { readonly seed: number; readonly sampling: SamplingConfig; readonly maxNewTokens: number },
   id: number,
+  /** Response tokens inherited from a parent (TreeBoN): the candidate continues after them. */
+  inherited: readonly number[] = [],
 ): number[] {
   const promptIds = generator.encodePrompt(prompt);
   const rng = candidateRng(run.seed, id);
   const logits = new Float32Array(generator.info.vocabSize);
-  const tokens: number[] = [];
+  const tokens: number[] = [...inherited];
   while (tokens.length < run.maxNewTokens) {
-    generator.logitsAfter([...promptIds, ...tokens], promptIds.length, logits);
+    generator.logitsAfter([...promptIds, ...tokens], logits);
     const token = sampleToken(logits, run.sampling, rng);
     tokens.push(token);
     if (generator.info.stopTokenIds.includes(token)) break;
