@@ -62,7 +62,7 @@ export interface RunConfig {
 export function defaultRunConfig(prompt: string): RunConfig {
   return {
     prompt,
-    methods: ['bon', 'spr'],
+    methods: ['bon', 'spr', 'treebon'],
     n: 16,
     maxNewTokens: 128,
     sampling: { temperature: 1, topK: 50, topP: 1 },

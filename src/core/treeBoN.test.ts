@@ -102,6 +102,15 @@ describe('TreeBoN', () => {
     }
   });
 
+  it('shares N slots among floor(N / children) parents when N is not a multiple', async () => {
+    const { events } = await run(treeConfig({ n: 10 }, { children: 4, layers: 2 }), noEarlyStops);
+    const decision = eventsOf(events, 'treebon', 'decision')[0]!;
+    const parents = decision.candidates.filter((c) => c.kept).map((c) => c.id);
+    expect(parents).toHaveLength(2);
+    const children = eventsOf(events, 'treebon', 'spawn')[1]!.candidates;
+    expect(parents.map((p) => children.filter((c) => c.parent === p).length)).toEqual([5, 5]);
+  });
+
   it('splits children by UCB when asked', async () => {
     const { events } = await run(treeConfig({}, { ucb: 0 }), noEarlyStops);
     // c = 0: every slot goes to the parent with the best mean path reward.

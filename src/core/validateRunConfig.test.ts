@@ -67,14 +67,13 @@ describe('validateRunConfig', () => {
   it('checks TreeBoN settings when it runs', () => {
     const tree = { ...base, methods: ['treebon'] };
     expect(errorsOf(tree)).toEqual({});
-    expect(errorsOf({ ...tree, treebon: { ...base.treebon, children: 3 } })).toEqual({
-      'treebon.children': 'N (16) must be a multiple of the children per parent (3), so N / children parents each get 3 children.',
-    });
+    expect(errorsOf({ ...tree, treebon: { ...base.treebon, children: 17 } })).toEqual({ 'treebon.children': 'Children per parent (17) cannot exceed N (16).' });
+    expect(errorsOf({ ...tree, treebon: { ...base.treebon, children: 3 } })).toEqual({});
     expect(errorsOf({ ...tree, treebon: { ...base.treebon, children: 1 } })).toEqual({ 'treebon.children': 'Children per parent must be between 2 and 1024.' });
     expect(errorsOf({ ...tree, treebon: { ...base.treebon, layers: 129 } })).toEqual({ 'treebon.layers': 'Layers must be between 1 and 128.' });
     expect(errorsOf({ ...tree, treebon: { ...base.treebon, ucb: -1 } })).toEqual({ 'treebon.ucb': 'The UCB constant must be at least 0.' });
     expect(validateRunConfig({ ...tree, treebon: { children: 4, layers: 2, ucb: 1.5 } })).toMatchObject({ ok: true, config: { treebon: { ucb: 1.5 } } });
-    expect(errorsOf({ ...base, treebon: { ...base.treebon, children: 3 } })).toEqual({});
+    expect(errorsOf({ ...base, methods: ['bon'], treebon: { ...base.treebon, children: 17 } })).toEqual({});
   });
 
   it('checks the methods', () => {

@@ -84,12 +84,12 @@ function readSpr(reader: FieldReader, d: SpeculativeRejectionConfig, maxNewToken
 function readTreeBoN(reader: FieldReader, d: TreeBoNConfig, run: { n: number; maxNewTokens: number }, used: boolean): TreeBoNConfig {
   const r = used ? reader : reader.silenced();
   const children = r.integer('children', d.children, { min: 2, max: MAX_N });
-  const layers = r.integer('layers', d.layers, { min: 1, max: run.maxNewTokens });
+  // Each layer decodes at least one token; against an invalid max new tokens only that field errs.
+  const layers = r.integer('layers', d.layers, run.maxNewTokens >= 1 ? { min: 1, max: run.maxNewTokens } : { min: 1 });
   const ucbRaw = r.raw('ucb');
   const ucb = ucbRaw === undefined ? d.ucb : ucbRaw === null ? null : r.number('ucb', 0, { min: 0 });
-  if (run.n % children !== 0 || run.n < children) {
-    r.fail('children', `N (${run.n}) must be a multiple of the children per parent (${children}), so N / children parents each get ${children} children.`);
-  }
+  // N / children parents (at least one) share N child slots; only more children than N cannot work.
+  if (run.n >= 1 && children > run.n) r.fail('children', `Children per parent (${children}) cannot exceed N (${run.n}).`);
   return { children, layers, ucb };
 }
 
