@@ -1,0 +1,84 @@
+// The study loop: for each prompt, one run of every method on the same seed and KV budget.
+import { runAlignment } from '../../src/core/runAlignment.ts';
+import { validateRunConfig } from '../../src/core/validateRunConfig.ts';
+import type { RunEvent } from '../../src/core/events.ts';
+import type { AbortSignalLike } from '../../src/core/abort.ts';
+import type { StudyArgs } from './args.ts';
+import { loadStudyModels } from './loadStudyModels.ts';
+import { readPrompts } from './prompts.ts';
+import { promptTable, totalsTable, type MethodResult, type PromptResult } from './report.ts';
+import { StudyError } from './studyError.ts';
+
+export interface StudyOutput {
+  readonly settings: StudyArgs;
+  readonly prompts: readonly (PromptResult & { readonly kvBudgetBytes: number })[];
+}
+
+export async function runStudy(
+  args: StudyArgs,
+  io: { signal?: AbortSignalLike; print: (text: string) => void; log?: (line: string) => void },
+): Promise<StudyOutput> {
+  const log = io.log ?? ((line: string) => console.error(line));
+  const prompts = await readPrompts(args.prompts, args.limit);
+  const models = await loadStudyModels(args, log);
+  const results: (PromptResult & { kvBudgetBytes: number })[] = [];
+  try {
+    for (const [i, prompt] of prompts.entries()) {
+      if (io.signal?.aborted) break;
+      const promptTokens = models.generator.encodePrompt(prompt).length;
+      const config = runConfigFor(args, prompt, promptTokens, models.generator.info);
+      log(`prompt ${i + 1}/${prompts.length}: ${promptTokens} prompt tokens, KV budget ${(config.kvBudgetBytes / 2 ** 20).toFixed(2)} MiB`);
+      const events = await runAlignment(config, { generator: models.generator, scorers: models.scorers, onEvent: () => {}, ...(io.signal && { signal: io.signal }) });
+      const result = { prompt, kvBudgetBytes: config.kvBudgetBytes, methods: methodResults(events) };
+      results.push(result);
+      io.print(promptTable(result, i));
+    }
+  } finally {
+    await models.dispose();
+  }
+  if (results.length > 0) io.print(totalsTable(results));
+  return { settings: args, prompts: results };
+}
+
+function runConfigFor(args: StudyArgs, prompt: string, promptTokens: number, info: { kvBytesPerToken: number; maxPositions?: number }) {
+  // Default budget: N rows of a quarter of the full length (at least one full row), so Best-of-N
+  // needs sequential batches and Speculative Rejection has to prune, as on a real GPU.
+  const fullRow = promptTokens + args.maxNewTokens;
+  const defaultTokens = Math.max(fullRow, args.n * (promptTokens + Math.ceil(args.maxNewTokens / 4)));
+  const kvBudgetBytes = args.kvBudgetMb !== undefined ? args.kvBudgetMb * 2 ** 20 : defaultTokens * info.kvBytesPerToken;
+  const input = {
+    prompt,
+    methods: args.methods,
+    n: args.n,
+    maxNewTokens: args.maxNewTokens,
+    sampling: { temperature: args.temperature, topK: args.topK, topP: args.topP },
+    seed: args.seed,
+    kvBudgetBytes,
+    spr: {
+      alpha: args.alpha,
+      decision: args.decisionLengths ? { mode: 'fixed', lengths: args.decisionLengths } : { mode: 'memory' },
+    },
+    treebon: { children: args.children, layers: args.layers, ucb: args.ucb ?? null },
+    combine: { rule: args.combine, normalize: args.normalize },
+  };
+  const checked = validateRunConfig(input, { promptTokens, kvBytesPerToken: info.kvBytesPerToken, ...(info.maxPositions !== undefined && { maxPositions: info.maxPositions }) });
+  if (!checked.ok) throw new StudyError(checked.errors.map((e) => `${flagOf(e.field)}: ${e.message}`).join('; '));
+  return checked.config;
+}
+
+const FLAGS: Record<string, string> = {
+  n: '--n', maxNewTokens: '--max-new-tokens', seed: '--seed', kvBudgetBytes: '--kv-budget-mb', methods: '--methods', prompt: '--prompts',
+  'sampling.temperature': '--temperature', 'sampling.topK': '--top-k', 'sampling.topP': '--top-p', 'spr.alpha': '--alpha',
+  'spr.decision.lengths': '--decision-lengths', 'treebon.children': '--children', 'treebon.layers': '--layers', 'treebon.ucb': '--ucb',
+  'combine.rule': '--combine', 'combine.normalize': '--normalize',
+};
+
+function flagOf(field: string): string {
+  return FLAGS[field] ?? field;
+}
+
+function methodResults(events: readonly RunEvent[]): MethodResult[] {
+  return events.flatMap((e) =>
+    e.type === 'run-end' ? [{ method: e.method, bestReward: e.winner?.reward ?? null, winnerText: e.winner?.text ?? '', totals: e.totals }] : [],
+  );
+}
