@@ -98,6 +98,4 @@ export interface EngineWorkerApi {
   run(config: RunConfig, onEvents: (events: RunEvent[]) => void): Promise<Outcome<RunSummary>>;
   /** Stops the current run between steps; what was produced so far is kept. */
   stop(): void;
-  /** Fires (with the error) if the GPU device is lost, so the UI can offer a reset. */
-  watchDevice(onLost: (error: EngineErrorData) => void): void;
 }

@@ -1,0 +1,100 @@
+// The run panel's fields as typed (strings, so a half-typed value stays on screen), turned into a
+// RunConfig by the engine's own validator; its errors are routed back to the field they concern.
+import type { RunConfig } from '../../core/config.ts';
+import type { MethodId } from '../../core/events.ts';
+import { validateRunConfig, type ValidationContext } from '../../core/validateRunConfig.ts';
+
+export interface RunForm {
+  readonly prompt: string;
+  readonly methods: readonly MethodId[];
+  readonly n: string;
+  readonly alpha: string;
+  readonly maxNewTokens: string;
+  readonly temperature: string;
+  readonly topK: string;
+  readonly topP: string;
+  readonly seed: string;
+  /** Tokens of KV cache: the same figure means the same plan on any model (bytes = tokens x bytes per token). */
+  readonly kvBudgetTokens: string;
+  readonly decisionMode: 'memory' | 'fixed';
+  /** Comma-separated response lengths, for the fixed schedule. */
+  readonly decisionLengths: string;
+}
+
+export type FormField = keyof RunForm;
+
+export function initialRunForm(prompt: string): RunForm {
+  return {
+    prompt, methods: ['bon', 'spr'], n: '16', alpha: '0.5', maxNewTokens: '48', temperature: '1', topK: '50', topP: '1',
+    seed: '1', kvBudgetTokens: '600', decisionMode: 'memory', decisionLengths: '8, 16, 32',
+  };
+}
+
+/** A number when the text is one; otherwise the text itself, so the validator says "must be a number". */
+function numeric(text: string): number | string {
+  const trimmed = text.trim();
+  if (trimmed === '') return text;
+  const value = Number(trimmed);
+  return Number.isFinite(value) ? value : text;
+}
+
+function lengthList(text: string): (number | string)[] {
+  return text.split(/[\s,]+/).filter((part) => part !== '').map(numeric);
+}
+
+/** Powers of two from 8 below max new tokens: where Best-of-N also scores its prefixes (for the scatter). */
+export function prefixGrid(maxNewTokens: number): number[] {
+  const lengths: number[] = [];
+  for (let length = 8; length < maxNewTokens; length *= 2) lengths.push(length);
+  return lengths;
+}
+
+export function formToInput(form: RunForm, kvBytesPerToken: number): Record<string, unknown> {
+  const maxNewTokens = numeric(form.maxNewTokens);
+  const kv = numeric(form.kvBudgetTokens);
+  return {
+    prompt: form.prompt,
+    methods: form.methods,
+    n: numeric(form.n),
+    maxNewTokens,
+    sampling: { temperature: numeric(form.temperature), topK: numeric(form.topK), topP: numeric(form.topP) },
+    seed: numeric(form.seed),
+    kvBudgetBytes: typeof kv === 'number' ? Math.round(kv) * kvBytesPerToken : kv,
+    spr: {
+      alpha: numeric(form.alpha),
+      decision: form.decisionMode === 'fixed' ? { mode: 'fixed', lengths: lengthList(form.decisionLengths) } : { mode: 'memory' },
+      initial: 'n',
+    },
+    prefixScoreLengths: typeof maxNewTokens === 'number' ? prefixGrid(maxNewTokens) : [],
+  };
+}
+
+const FIELD_OF: Readonly<Record<string, FormField>> = {
+  prompt: 'prompt', methods: 'methods', n: 'n', maxNewTokens: 'maxNewTokens', seed: 'seed', kvBudgetBytes: 'kvBudgetTokens',
+  'sampling.temperature': 'temperature', 'sampling.topK': 'topK', 'sampling.topP': 'topP', 'spr.alpha': 'alpha',
+  'spr.decision.mode': 'decisionMode', 'spr.decision.lengths': 'decisionLengths', 'spr.decision': 'decisionMode',
+  prefixScoreLengths: 'maxNewTokens',
+};
+
+export type FormErrors = Partial<Record<FormField, string>>;
+
+export type FormCheck = { readonly ok: true; readonly config: RunConfig } | { readonly ok: false; readonly errors: FormErrors; readonly other: readonly string[] };
+
+/** `context.kvBytesPerToken` converts the budget; without a loaded model, 1 byte per token. */
+export function checkRunForm(form: RunForm, context: ValidationContext = {}): FormCheck {
+  const result = validateRunConfig(formToInput(form, context.kvBytesPerToken ?? 1), context);
+  if (result.ok) return result;
+  return routeErrors(result.errors);
+}
+
+/** Sends each validator error to its field; errors about settings the panel does not show are listed apart. */
+export function routeErrors(errors: readonly { field?: string; message: string }[]): { ok: false; errors: FormErrors; other: string[] } {
+  const byField: FormErrors = {};
+  const other: string[] = [];
+  for (const e of errors) {
+    const field = e.field === undefined ? undefined : FIELD_OF[e.field];
+    if (field === undefined) other.push(e.message);
+    else byField[field] ??= e.message;
+  }
+  return { ok: false, errors: byField, other };
+}

@@ -1,0 +1,97 @@
+// The worker's service on real onnxruntime (Node, CPU) with the tiny generated models: loading with
+// progress, batched run events, Stop keeping partial results, and errors as data.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultRunConfig, type RunConfig } from '../core/config.ts';
+import type { RunEvent } from '../core/events.ts';
+import { ensureTinyModels, type TinyModelFolders } from '../testing/tiny-models.ts';
+import type { LoadRequest, LoadUpdate, ModelSourceSpec } from './api.ts';
+import { EngineService } from './engine-service.ts';
+
+let folders: TinyModelFolders;
+const pathOf = (id: string) => (id === 'gen' ? folders.llama : id === 'ref' ? folders.reference : id === 'reward' ? folders.classifier : `/nonexistent/${id}`);
+const service = () =>
+  new EngineService({
+    toModelSource: (spec: ModelSourceSpec) => ({ kind: 'path', path: spec.kind === 'files' ? spec.name : pathOf(spec.id) }),
+  });
+const request = (reward: LoadRequest['rewards'][number]): LoadRequest => ({ generator: { kind: 'builtin', id: 'gen' }, rewards: [reward], device: 'auto' });
+const classifier = request({ kind: 'classifier', source: { kind: 'builtin', id: 'reward' } });
+
+const config = (patch: Partial<RunConfig> = {}): RunConfig => ({
+  // 512 B per token: 200 tokens of KV cache make Best-of-8 run in batches and Speculative Rejection decide early.
+  ...defaultRunConfig('Say something kind.'), methods: ['bon', 'spr'], n: 8, maxNewTokens: 24, kvBudgetBytes: 200 * 512,
+  prefixScoreLengths: [8, 16], ...patch,
+});
+
+beforeAll(async () => {
+  folders = await ensureTinyModels();
+});
+
+describe('EngineService', () => {
+  it('loads with per-file progress and stages, then reports the models', async () => {
+    const engine = service();
+    const updates: LoadUpdate[][] = [];
+    const outcome = await engine.load(classifier, (u) => updates.push(u));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.value.generator.kvBytesPerToken).toBeGreaterThan(0);
+    expect(outcome.value.scorers).toHaveLength(1);
+    const flat = updates.flat();
+    const stages = flat.flatMap((u) => (u.type === 'stage' ? [u.stage] : []));
+    expect(stages[0]).toBe('download');
+    expect(stages.slice(-2)).toEqual(['warmup', 'ready']);
+    const onnx = flat.filter((u) => u.type === 'file' && u.file.endsWith('.onnx'));
+    expect(onnx.some((u) => u.type === 'file' && u.done)).toBe(true);
+  });
+
+  it('runs both methods and sends events in batches, not one message per event', async () => {
+    const engine = service();
+    await engine.load(classifier, () => undefined);
+    const batches: RunEvent[][] = [];
+    const outcome = await engine.run(config(), (events) => batches.push(events));
+    expect(outcome).toMatchObject({ ok: true, value: { stopped: false } });
+    const events = batches.flat();
+    if (outcome.ok) expect(events).toHaveLength(outcome.value.events);
+    expect(batches.length).toBeLessThan(events.length / 2);
+    const ends = events.filter((e) => e.type === 'run-end');
+    expect(ends.map((e) => e.method)).toEqual(['bon', 'spr']);
+    expect(events.some((e) => e.type === 'decision' && e.method === 'spr')).toBe(true);
+    expect(events.some((e) => e.type === 'prefix-scores')).toBe(true);
+  });
+
+  it('stops between steps and keeps what was produced', async () => {
+    const engine = service();
+    await engine.load(classifier, () => undefined);
+    const events: RunEvent[] = [];
+    const running = engine.run(config({ methods: ['bon'], n: 16, maxNewTokens: 200, kvBudgetBytes: 4000 * 512 }), (batch) => {
+      events.push(...batch);
+      if (events.some((e) => e.type === 'step')) engine.stop();
+    });
+    const outcome = await running;
+    expect(outcome).toMatchObject({ ok: true, value: { stopped: true } });
+    const end = events.find((e) => e.type === 'run-end');
+    expect(end?.type === 'run-end' && end.stopped).toBe(true);
+    expect(events.filter((e) => e.type === 'step').length).toBeLessThan(200);
+  });
+
+  it('scores with the implicit DPO reward against a reference', async () => {
+    const engine = service();
+    const loaded = await engine.load(request({ kind: 'implicit-dpo', reference: { kind: 'builtin', id: 'ref' } }), () => undefined);
+    expect(loaded.ok && loaded.value.scorers[0]?.label).toMatch(/implicit/);
+    const outcome = await engine.run(config({ methods: ['spr'] }), () => undefined);
+    expect(outcome.ok).toBe(true);
+  });
+
+  it('returns errors as data: a missing model, a bad setting, no models yet', async () => {
+    const engine = service();
+    const missing = await engine.load({ ...classifier, generator: { kind: 'hub', id: 'nobody/nothing' } }, () => undefined);
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.code).toBe('model-not-found');
+    const notLoaded = await engine.run(config(), () => undefined);
+    expect(notLoaded.ok).toBe(false);
+    await engine.load(classifier, () => undefined);
+    const bad = await engine.run(config({ n: 0 }), () => undefined);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-config', field: 'n' } });
+    const tokens = await engine.promptTokens('Hello there');
+    expect(tokens.ok && tokens.value).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,188 @@
+// What the worker does, independent of comlink and of how the worker was started: loads models with
+// the model layer, runs the engine, and reports progress and events in batches. Runs in Node too
+// (tests point it at model folders on disk).
+import type { RunConfig } from '../core/config.ts';
+import { EngineError, toErrorData } from '../core/errors.ts';
+import type { RunEvent } from '../core/events.ts';
+import { runAlignment } from '../core/runAlignment.ts';
+import type { Scorer } from '../core/backend.ts';
+import {
+  choosePlacement, loadGenerator, loadImplicitReward, loadRewardModel, probeCapabilities,
+  type Capabilities, type LoadedGenerator, type LoadedScorer, type LoadProgress, type ModelSource, type Placement,
+} from '../models/index.ts';
+import { describeAdapter } from './adapter-report.ts';
+import type {
+  CapabilityReport, EngineWorkerApi, LoadedModels, LoadRequest, LoadUpdate, ModelSourceSpec, Outcome, RewardSpec, RunSummary,
+} from './api.ts';
+import { createBatcher } from './batcher.ts';
+
+export interface EngineServiceOptions {
+  /** The model layer's source for what the UI picked (built-ins live at a URL only the worker knows). */
+  readonly toModelSource: (spec: ModelSourceSpec) => ModelSource;
+  /** How often batched events go out (default 50 ms). */
+  readonly flushIntervalMs?: number;
+  readonly threads?: number;
+  readonly crossOriginIsolated?: boolean;
+}
+
+interface Loaded {
+  readonly generator: LoadedGenerator;
+  readonly scorers: readonly LoadedScorer[];
+}
+
+/** Moments the UI should see at once rather than at the next flush. */
+const URGENT: ReadonlySet<RunEvent['type']> = new Set(['run-start', 'decision', 'final', 'prefix-scores', 'run-end']);
+
+export class EngineService implements EngineWorkerApi {
+  private loaded: Loaded | null = null;
+  private capabilities: Capabilities | null = null;
+  private abort: AbortController | null = null;
+
+  constructor(private readonly options: EngineServiceOptions) {}
+
+  async probe(): Promise<Outcome<CapabilityReport>> {
+    return attempt(async () => {
+      const caps = await this.caps();
+      const adapter = await describeAdapter();
+      const placement = choosePlacement(caps);
+      return {
+        webgpu: caps.webgpu ? adapter.report : null,
+        webgpuProblem: caps.webgpu ? null : adapter.problem ?? 'no WebGPU adapter',
+        crossOriginIsolated: this.options.crossOriginIsolated ?? false,
+        threads: this.options.threads ?? 1,
+        placement: { device: placement.device === 'webgpu' ? 'webgpu' : 'wasm', dtype: placement.dtype, reason: placement.reason },
+      };
+    });
+  }
+
+  async load(request: LoadRequest, onUpdates: (updates: LoadUpdate[]) => void): Promise<Outcome<LoadedModels>> {
+    const updates = createBatcher<LoadUpdate>(onUpdates, { intervalMs: 100, isUrgent: (u) => u.type === 'stage' });
+    try {
+      return await attempt(async () => {
+        await this.unload();
+        const placement = await this.place(request);
+        const onProgress = (p: LoadProgress) =>
+          updates.push({ type: 'file', model: p.model, file: p.file, loaded: p.loaded, total: p.total, done: p.status === 'done' });
+        const opts = { device: placement.device, dtype: placement.dtype, fallbackDtypes: placement.fallbackDtypes, onProgress };
+        const started = now();
+        updates.push({ type: 'stage', stage: 'download', message: `Fetching ${describe(request.generator)}…` });
+        const generator = await loadGenerator(this.options.toModelSource(request.generator), opts);
+        const scorers: LoadedScorer[] = [];
+        try {
+          for (const reward of request.rewards) {
+            updates.push({ type: 'stage', stage: 'download', message: `Fetching ${describeReward(reward)}…` });
+            scorers.push(await this.loadScorer(reward, generator, opts));
+          }
+        } catch (error) {
+          await Promise.allSettled([generator.dispose(), ...scorers.map((s) => s.dispose())]);
+          throw error;
+        }
+        this.loaded = { generator, scorers };
+        const loadMs = now() - started;
+        updates.push({ type: 'stage', stage: 'warmup', message: 'Warming up: one token through every model (compiles GPU shaders)…' });
+        const warmupMs = await warmUp(generator, scorers);
+        updates.push({ type: 'stage', stage: 'ready', message: `Ready: loaded in ${Math.round(loadMs)} ms, warmed up in ${Math.round(warmupMs)} ms.` });
+        const info = generator.info;
+        return {
+          generator: { id: info.id, kvBytesPerToken: info.kvBytesPerToken, maxPositions: info.maxPositions ?? null, vocabSize: info.vocabSize },
+          scorers: scorers.map((s) => ({ id: s.id, label: s.label })),
+          device: generator.device === 'webgpu' ? 'webgpu' : 'wasm',
+          dtype: generator.dtype,
+          loadMs,
+          warmupMs,
+        };
+      });
+    } finally {
+      updates.flush();
+    }
+  }
+
+  async promptTokens(prompt: string): Promise<Outcome<number>> {
+    return attempt(async () => this.models().generator.encodePrompt(prompt).length);
+  }
+
+  async run(config: RunConfig, onEvents: (events: RunEvent[]) => void): Promise<Outcome<RunSummary>> {
+    const events = createBatcher<RunEvent>(onEvents, { intervalMs: this.options.flushIntervalMs ?? 50, isUrgent: (e) => URGENT.has(e.type) });
+    const abort = new AbortController();
+    this.abort?.abort();
+    this.abort = abort;
+    try {
+      return await attempt(async () => {
+        const { generator, scorers } = this.models();
+        const log = await runAlignment(config, { generator, scorers: scorers as readonly Scorer[], signal: abort.signal, onEvent: (e) => events.push(e) });
+        return { stopped: abort.signal.aborted, events: log.length };
+      });
+    } finally {
+      events.flush();
+      if (this.abort === abort) this.abort = null;
+    }
+  }
+
+  stop(): void {
+    this.abort?.abort();
+  }
+
+  private models(): Loaded {
+    if (!this.loaded) throw new EngineError({ code: 'invalid-config', message: 'No models are loaded.', hint: 'Load the models first.' });
+    return this.loaded;
+  }
+
+  private async caps(): Promise<Capabilities> {
+    this.capabilities ??= await probeCapabilities();
+    return this.capabilities;
+  }
+
+  private async place(request: LoadRequest): Promise<Placement> {
+    const caps = await this.caps();
+    if (request.device === 'webgpu' && caps.runtime === 'browser' && caps.webgpu === null) {
+      throw new EngineError({ code: 'webgpu-unavailable', message: 'WebGPU was asked for, but this browser has no WebGPU adapter.' });
+    }
+    return choosePlacement(caps, request.device === 'auto' ? {} : { device: request.device });
+  }
+
+  private loadScorer(reward: RewardSpec, generator: LoadedGenerator, opts: Parameters<typeof loadRewardModel>[1]): Promise<LoadedScorer> {
+    if (reward.kind === 'classifier') return loadRewardModel(this.options.toModelSource(reward.source), opts);
+    // The generator is the DPO policy: shared, not loaded twice. Weights 1/(k+1) as in TreeBoN's partial reward.
+    return loadImplicitReward(generator, this.options.toModelSource(reward.reference), { ...opts, weighting: 'inverse-position' });
+  }
+
+  private async unload(): Promise<void> {
+    const loaded = this.loaded;
+    this.loaded = null;
+    if (loaded) await Promise.allSettled([...loaded.scorers.map((s) => s.dispose()), loaded.generator.dispose()]);
+  }
+}
+
+/** Compiles shaders and allocates buffers before the first run, so its timings are the method's own. */
+async function warmUp(generator: LoadedGenerator, scorers: readonly LoadedScorer[]): Promise<number> {
+  const started = now();
+  const prompt = 'Hello';
+  const batch = await generator.prefill([generator.encodePrompt(prompt)]);
+  try {
+    await batch.append([generator.info.stopTokenIds[0] ?? 0]);
+  } finally {
+    await batch.dispose();
+  }
+  for (const scorer of scorers) await scorer.score([{ prompt, response: 'Hi.' }]);
+  return now() - started;
+}
+
+async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    return { ok: false, error: toErrorData(error) };
+  }
+}
+
+function describe(spec: ModelSourceSpec): string {
+  return spec.kind === 'files' ? `the folder ${spec.name}` : spec.id;
+}
+
+function describeReward(reward: RewardSpec): string {
+  return reward.kind === 'classifier' ? `the reward model ${describe(reward.source)}` : `the reference model ${describe(reward.reference)}`;
+}
+
+function now(): number {
+  return performance.now();
+}
