@@ -1,0 +1,54 @@
+// Low rank plus sparse: for each current token, the few next tokens where the low-rank
+// bigram is furthest from the exact smoothed value get that value back exactly. The diagonal
+// is always among them, because a low-rank fit tends to give a token a high chance of
+// following itself (";;;", "the the") that the counts say is near zero.
+import type { SparseCounts } from './corpus-counts.ts';
+import { smoothedPmi, type LowRankBigram } from './low-rank-bigram.ts';
+
+export interface SparseCorrection {
+  /** Entries per current token. */
+  readonly width: number;
+  /** Row-major [vocab x width]: next-token ids, distinct within a row. */
+  readonly index: Int32Array;
+  /** Row-major [vocab x width]: logit corrections (0 for filler entries). */
+  readonly value: Float32Array;
+}
+
+function lowRankValue(model: LowRankBigram, c: number, w: number): number {
+  let sum = 0;
+  for (let k = 0; k < model.rank; k++) sum += model.input[c * model.rank + k]! * model.output[w * model.rank + k]!;
+  return sum;
+}
+
+export function fitSparseCorrection(
+  bigrams: SparseCounts,
+  nextProb: Float64Array,
+  prior: number,
+  model: LowRankBigram,
+  width: number,
+): SparseCorrection {
+  const index = new Int32Array(bigrams.rows * width);
+  const value = new Float32Array(bigrams.rows * width);
+  for (let c = 0; c < bigrams.rows; c++) {
+    const residuals: { w: number; r: number }[] = [];
+    let diagonalSeen = false;
+    for (let e = bigrams.rowStart[c]!; e < bigrams.rowStart[c + 1]!; e++) {
+      const w = bigrams.col[e]!;
+      diagonalSeen ||= w === c;
+      residuals.push({ w, r: smoothedPmi(bigrams.count[e]!, nextProb[w]!, prior) - lowRankValue(model, c, w) });
+    }
+    if (!diagonalSeen) residuals.push({ w: c, r: -lowRankValue(model, c, c) });
+    const priority = (x: { w: number; r: number }) => (x.w === c ? Infinity : Math.abs(x.r));
+    residuals.sort((a, b) => priority(b) - priority(a) || a.w - b.w);
+    const kept = residuals.slice(0, width);
+    // Filler entries: distinct unused ids with a zero correction (ScatterElements needs
+    // distinct indices within a row).
+    const used = new Set(kept.map((x) => x.w));
+    for (let filler = 0; kept.length < width; filler++) if (!used.has(filler)) kept.push({ w: filler, r: 0 });
+    kept.forEach(({ w, r }, j) => {
+      index[c * width + j] = w;
+      value[c * width + j] = r;
+    });
+  }
+  return { width, index, value };
+}
