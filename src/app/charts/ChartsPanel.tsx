@@ -1,0 +1,37 @@
+// Live charts of every method on shared axes: memory against the budget, the alive batch, rewards.
+// The x axis is tokens decoded (compute) or seconds (wall time); one toggle switches all three.
+import { useMemo, useState } from 'react';
+import { useRun } from '../engine/controller-context.ts';
+import type { LaneState } from '../state/run-state.ts';
+import { RewardChart } from './RewardChart.tsx';
+import type { XAxisKind } from './series.ts';
+import { StepChart } from './StepChart.tsx';
+
+function lanesOf(state: { methods: readonly string[]; lanes: Readonly<Record<string, LaneState | undefined>> }): LaneState[] {
+  return state.methods.flatMap((m) => state.lanes[m] ?? []);
+}
+
+export function ChartsPanel() {
+  const [axis, setAxis] = useState<XAxisKind>('tokens');
+  const run = useRun((s) => s);
+  const lanes = useMemo(() => lanesOf(run), [run]);
+  if (lanes.length === 0) return null;
+  const budget = lanes.find((l) => l.start)?.start?.kvBudgetBytes ?? null;
+  return (
+    <section className="panel charts" aria-label="Charts" data-testid="charts">
+      <div className="charts-head">
+        <h2>Compute, memory and rewards</h2>
+        <fieldset className="axis-choice">
+          <legend>x axis</legend>
+          <label><input type="radio" name="x-axis" checked={axis === 'tokens'} onChange={() => setAxis('tokens')} /> tokens decoded</label>
+          <label><input type="radio" name="x-axis" checked={axis === 'time'} onChange={() => setAxis('time')} /> seconds</label>
+        </fieldset>
+      </div>
+      <div className="chart-grid">
+        <StepChart title="KV cache in use (bytes)" lanes={lanes} metric="kvBytes" axis={axis} budget={budget} />
+        <StepChart title="Alive candidates (batch size)" lanes={lanes} metric="alive" axis={axis} budget={null} />
+        <RewardChart lanes={lanes} axis={axis} />
+      </div>
+    </section>
+  );
+}

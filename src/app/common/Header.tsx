@@ -1,0 +1,16 @@
+import { useSession } from '../engine/controller-context.ts';
+
+export function Header() {
+  const loaded = useSession((s) => s.loaded);
+  return (
+    <header className="app-header">
+      <h1>Aligned in the browser</h1>
+      <p className="tagline">Best-of-N vs Speculative Rejection, live, on models running on this machine</p>
+      {loaded && (
+        <span className="badge" data-testid="device-badge">
+          {loaded.device === 'webgpu' ? 'WebGPU' : 'WASM (CPU)'} · {loaded.dtype}
+        </span>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,140 @@
+// Everything the UI can do, in one object: it owns the stores and the engine client, and turns user
+// actions into worker calls and store updates. Components read stores and call these actions.
+import * as Comlink from 'comlink';
+import type { RunConfig } from '../../core/config.ts';
+import type { EngineErrorData } from '../../core/errors.ts';
+import type { LoadUpdate } from '../../worker/api.ts';
+import { fetchCatalog } from '../models/catalog.ts';
+import { defaultSelection, toLoadRequest, type ModelSelection } from '../models/selection.ts';
+import { initialRunForm, type RunForm } from '../run/run-form.ts';
+import { EXAMPLE_PROMPTS } from '../run/example-prompts.ts';
+import { applyEvents, emptyRunState, type RunState } from '../state/run-state.ts';
+import { initialSession, reduceSession, type SessionAction, type SessionState } from '../state/session.ts';
+import { createStore, type Store } from '../state/store.ts';
+import { EngineClient, type WorkerLike } from './engine-client.ts';
+
+export interface AppController {
+  readonly session: Store<SessionState>;
+  readonly run: Store<RunState>;
+  readonly form: Store<RunForm>;
+  /** null until the catalog is known (the defaults depend on it). */
+  readonly selection: Store<ModelSelection | null>;
+  start(): void;
+  load(): Promise<void>;
+  runWith(config: RunConfig): Promise<void>;
+  promptTokens(prompt: string): Promise<number | null>;
+  stop(): void;
+  /** Restart the engine (frees GPU memory), clear the results, and load the same models again. */
+  reset(): Promise<void>;
+  /** Back to the model choice, freeing the loaded models. */
+  changeModels(): void;
+  dismissError(): void;
+}
+
+export function createController(createWorker: () => WorkerLike, device: ModelSelection['device']): AppController {
+  const session = createStore<SessionState>(initialSession);
+  const run = createStore<RunState>(emptyRunState);
+  const form = createStore<RunForm>(initialRunForm(EXAMPLE_PROMPTS[0]?.prompt ?? ''));
+  const selection = createStore<ModelSelection | null>(null);
+  const dispatch = (action: SessionAction) => session.update((s) => reduceSession(s, action));
+  const fail = (context: 'capabilities' | 'catalog' | 'load' | 'run' | 'worker', error: EngineErrorData) =>
+    dispatch({ type: 'failed', context, error });
+
+  const client = new EngineClient(createWorker, (error) => {
+    fail('worker', error);
+    dispatch({ type: 'worker-replaced' });
+  });
+
+  const probe = async () => {
+    const outcome = await client.call((api) => api.probe());
+    if (outcome.ok) dispatch({ type: 'probed', report: outcome.value });
+    else fail('capabilities', outcome.error);
+  };
+
+  const readCatalog = async () => {
+    try {
+      const entries = await fetchCatalog();
+      dispatch({ type: 'catalog', entries });
+      selection.set(defaultSelection(entries, device));
+    } catch (error) {
+      dispatch({ type: 'catalog', entries: [] });
+      selection.set(defaultSelection([], device));
+      fail('catalog', {
+        code: 'model-not-found',
+        message: `The built-in models could not be listed (${error instanceof Error ? error.message : String(error)}).`,
+        hint: 'Run `npm run models` to build them, or load a model from the hub or a folder.',
+      });
+    }
+  };
+
+  const load = async () => {
+    const picked = selection.get();
+    if (!picked) return;
+    const request = toLoadRequest(picked);
+    if (!request.ok) {
+      fail('load', { code: 'invalid-config', message: request.problem });
+      return;
+    }
+    dispatch({ type: 'load-start' });
+    const onUpdates = Comlink.proxy((updates: LoadUpdate[]) => dispatch({ type: 'load-updates', updates }));
+    const outcome = await client.call((api) => api.load(request.request, onUpdates));
+    if (!outcome.ok) {
+      if (!recoverIfDeviceLost(outcome.error) && outcome.error.code !== 'aborted') fail('load', outcome.error);
+      return;
+    }
+    dispatch({ type: 'loaded', models: outcome.value });
+  };
+
+  /** A lost GPU device leaves the worker unusable: report it, then start a fresh worker. */
+  const recoverIfDeviceLost = (error: EngineErrorData): boolean => {
+    if (error.code !== 'device-lost') return false;
+    fail('worker', error);
+    client.reset();
+    dispatch({ type: 'worker-replaced' });
+    void probe();
+    return true;
+  };
+
+  const runWith = async (config: RunConfig) => {
+    dispatch({ type: 'run-start' });
+    run.set(emptyRunState);
+    const onEvents = Comlink.proxy((events: Parameters<typeof applyEvents>[1]) => run.update((s) => applyEvents(s, events)));
+    const outcome = await client.call((api) => api.run(config, onEvents));
+    if (outcome.ok) dispatch({ type: 'run-done', summary: outcome.value });
+    else if (outcome.error.code === 'aborted') dispatch({ type: 'run-done', summary: { stopped: true, events: run.get().eventCount } });
+    else if (!recoverIfDeviceLost(outcome.error)) fail('run', outcome.error);
+  };
+
+  return {
+    session, run, form, selection,
+    start() {
+      void probe();
+      void readCatalog();
+    },
+    load,
+    runWith,
+    async promptTokens(prompt) {
+      const outcome = await client.call((api) => api.promptTokens(prompt));
+      return outcome.ok ? outcome.value : null;
+    },
+    stop() {
+      dispatch({ type: 'stop' });
+      client.stop();
+    },
+    async reset() {
+      const hadModels = session.get().loaded !== null;
+      client.reset();
+      run.set(emptyRunState);
+      dispatch({ type: 'worker-replaced' });
+      void probe();
+      if (hadModels) await load();
+    },
+    changeModels() {
+      client.reset();
+      run.set(emptyRunState);
+      dispatch({ type: 'worker-replaced' });
+      void probe();
+    },
+    dismissError: () => dispatch({ type: 'dismiss-error' }),
+  };
+}

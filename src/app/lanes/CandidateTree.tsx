@@ -1,0 +1,58 @@
+// The candidate tree of one method as SVG. The layout is a pure function of the lane's events;
+// this component only draws it. Rejected branches fade (a CSS transition, off under reduced motion).
+import { memo, useMemo } from 'react';
+import { formatReward } from '../format.ts';
+import type { LaneState } from '../state/run-state.ts';
+import { defaultTreeOptions, layoutTree, type BranchLayout } from '../tree/tree-layout.ts';
+
+interface Props {
+  readonly lane: LaneState;
+  readonly selected: number | null;
+  readonly onSelect: (id: number) => void;
+}
+
+function branchClass(b: BranchLayout, selected: number | null): string {
+  return ['branch', b.status, b.winner ? 'winner' : '', b.id === selected ? 'selected' : ''].filter(Boolean).join(' ');
+}
+
+export const CandidateTree = memo(function CandidateTree({ lane, selected, onSelect }: Props) {
+  const layout = useMemo(() => layoutTree(lane, defaultTreeOptions), [lane]);
+  const bottom = layout.height - 6;
+  return (
+    <svg
+      className="candidate-tree" viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" role="img" data-testid="candidate-tree"
+      aria-label={`${layout.branches.length} candidates; ${layout.branches.filter((b) => b.status === 'rejected').length} cut at decision points`}
+    >
+      {layout.bands.map((band) => (
+        <g key={`band-${band.batch}`} className="band">
+          <rect x={0} y={band.y0} width={layout.width} height={Math.max(1, band.y1 - band.y0)} />
+          <text x={layout.width - 4} y={band.y0 + 11} textAnchor="end">{band.label}</text>
+        </g>
+      ))}
+      {layout.decisions.map((d) => (
+        <g key={`decision-${d.round}`} className="decision-mark" data-testid="decision-mark">
+          <line x1={d.x} x2={d.x} y1={12} y2={bottom - 10} />
+          <text x={d.x + 3} y={10}>{d.label}</text>
+        </g>
+      ))}
+      <g className="axis">
+        {layout.ticks.map((t) => <text key={t.label} x={t.x} y={bottom} textAnchor="middle">{t.label}</text>)}
+        <text x={layout.width - 4} y={bottom} textAnchor="end">tokens</text>
+      </g>
+      {layout.branches.map((b) => (
+        <g
+          key={b.id} className={branchClass(b, selected)} data-status={b.status} data-testid="branch"
+          onClick={() => onSelect(b.id)}
+        >
+          <line className="link" x1={b.x0} x2={b.x0} y1={b.parentY} y2={b.y} />
+          <line className="stroke" x1={b.x0} x2={Math.max(b.x1, b.x0 + 1)} y1={b.y} y2={b.y} style={{ strokeWidth: Math.max(1, Math.min(4, layout.rowHeight * 0.6)) }} />
+          <line className="hit" x1={b.x0} x2={Math.max(b.x1, b.x0 + 8)} y1={b.y} y2={b.y} />
+          {(layout.showLabels || b.winner) && (b.status === 'rejected' || b.winner) && (
+            <text className="reward-label" x={b.x1 + 4} y={b.y + 4}>{b.winner ? `★ ${formatReward(b.reward)}` : formatReward(b.reward)}</text>
+          )}
+          <title>{`#${b.id} · ${b.status}${b.reward !== null ? ` · reward ${formatReward(b.reward)}` : ''}`}</title>
+        </g>
+      ))}
+    </svg>
+  );
+});

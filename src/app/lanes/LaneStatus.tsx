@@ -1,0 +1,14 @@
+import { formatCount, formatDuration } from '../format.ts';
+import type { LaneState } from '../state/run-state.ts';
+
+export function LaneStatus({ lane }: { readonly lane: LaneState }) {
+  const last = lane.steps.at(-1);
+  const alive = [...lane.candidates.values()].filter((c) => c.status === 'alive').length;
+  const state = lane.end ? (lane.end.stopped ? 'stopped' : 'done') : lane.steps.length === 0 ? 'starting' : 'generating';
+  return (
+    <p className="lane-status" data-testid="lane-status" data-state={state}>
+      <b>{state}</b> · {alive} alive of {lane.candidates.size} · {formatCount(last?.decodedTokens ?? 0)} tokens decoded ·{' '}
+      {lane.decisions.length} decision{lane.decisions.length === 1 ? '' : 's'} · {formatDuration(lane.end?.totals.wallMs ?? lane.lastT)}
+    </p>
+  );
+}

@@ -1,0 +1,44 @@
+// One row per method: the best reward and what it cost, and what each method saved against Best-of-N.
+import { METHOD_LABELS } from '../../core/methodNames.ts';
+import { useRun } from '../engine/controller-context.ts';
+import { formatCount, formatDuration, formatPercent, formatRatio, formatReward } from '../format.ts';
+import { METHOD_COLORS } from '../method-style.ts';
+import { resultRows } from './result-rows.ts';
+import { useMemo } from 'react';
+
+export function ResultTable() {
+  const run = useRun((s) => s);
+  const rows = useMemo(() => resultRows(run), [run]);
+  if (rows.length === 0) return null;
+  return (
+    <section className="panel results" aria-label="Results">
+      <table data-testid="result-table">
+        <thead>
+          <tr>
+            <th>Method</th><th>Best reward</th><th>Tokens decoded</th><th>Prefill tokens</th><th>Reward-model tokens</th><th>Wall time</th>
+            <th>Against Best-of-N</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.method} data-testid={`result-${r.method}`}>
+              <th scope="row" style={{ color: METHOD_COLORS[r.method] }}>
+                {METHOD_LABELS[r.method]}{r.stopped ? ' (stopped)' : r.finished ? '' : ' …'}
+              </th>
+              <td>{formatReward(r.bestReward)}{r.winnerId !== null && <span className="muted"> #{r.winnerId}</span>}</td>
+              <td>{formatCount(r.decodedTokens)}</td>
+              <td>{formatCount(r.prefillTokens)}</td>
+              <td>{formatCount(r.rewardTokens)}</td>
+              <td>{formatDuration(r.wallMs)}</td>
+              <td data-testid={`saved-${r.method}`}>
+                {r.versusBon
+                  ? <>{formatPercent(r.versusBon.tokensSaved)} fewer tokens, {formatRatio(r.versusBon.speedup)} as fast{r.versusBon.rewardGap !== null && <>, reward {formatReward(r.versusBon.rewardGap)}</>}</>
+                  : r.method === 'bon' ? 'baseline' : '–'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

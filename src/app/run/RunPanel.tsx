@@ -1,0 +1,81 @@
+// The run settings. Every value is checked by the engine's validator as it is typed; Run is enabled
+// only when all are valid, and each problem is explained next to its field.
+import { useMemo } from 'react';
+import { useController, useSession } from '../engine/controller-context.ts';
+import { useStore } from '../state/store.ts';
+import { BudgetHint } from './BudgetHint.tsx';
+import { NumberSetting } from './Field.tsx';
+import { MethodChoice } from './MethodChoice.tsx';
+import { PromptField } from './PromptField.tsx';
+import { checkRunForm, type RunForm } from './run-form.ts';
+import { RunControls } from './RunControls.tsx';
+import { usePromptTokens } from './use-prompt-tokens.ts';
+
+type NumericKey = 'n' | 'alpha' | 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed' | 'kvBudgetTokens';
+
+const SETTINGS: readonly { key: NumericKey; label: string; help: string }[] = [
+  { key: 'n', label: 'N (candidates)', help: 'Answers sampled per method.' },
+  { key: 'alpha', label: 'α (rejected per decision)', help: 'Speculative Rejection drops this fraction at each decision.' },
+  { key: 'maxNewTokens', label: 'Max new tokens', help: 'Longest answer.' },
+  { key: 'kvBudgetTokens', label: 'KV budget (tokens)', help: 'Memory for the batch: prompt + answer tokens of all rows at once.' },
+  { key: 'temperature', label: 'Temperature', help: '0 = greedy.' },
+  { key: 'topK', label: 'Top-k', help: '0 = off.' },
+  { key: 'topP', label: 'Top-p', help: '1 = off.' },
+  { key: 'seed', label: 'Seed', help: 'Same seed, same answers.' },
+];
+
+export function RunPanel() {
+  const controller = useController();
+  const form = useStore(controller.form, (f) => f);
+  const phase = useSession((s) => s.phase);
+  const loaded = useSession((s) => s.loaded);
+  const promptTokens = usePromptTokens(form.prompt);
+  const kvBytesPerToken = loaded?.generator.kvBytesPerToken ?? 1;
+  const check = useMemo(
+    () => checkRunForm(form, {
+      kvBytesPerToken,
+      ...(promptTokens !== null && { promptTokens }),
+      ...(loaded?.generator.maxPositions != null && { maxPositions: loaded.generator.maxPositions }),
+    }),
+    [form, kvBytesPerToken, promptTokens, loaded],
+  );
+  const errors = check.ok ? {} : check.errors;
+  const busy = phase === 'running' || phase === 'stopping';
+  const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) => controller.form.update((f) => ({ ...f, [key]: value }));
+  return (
+    <section className="panel run-panel" aria-label="Run settings">
+      <PromptField value={form.prompt} error={errors.prompt} disabled={busy} onChange={(v) => set('prompt', v)} />
+      <MethodChoice value={form.methods} error={errors.methods} disabled={busy} onChange={(v) => set('methods', v)} />
+      <div className="settings-grid">
+        {SETTINGS.map((s) => (
+          <NumberSetting key={s.key} name={s.key} label={s.label} help={s.help} error={errors[s.key]} value={form[s.key]} disabled={busy} onChange={(v) => set(s.key, v)} />
+        ))}
+        <fieldset className={errors.decisionMode || errors.decisionLengths ? 'decision invalid' : 'decision'}>
+          <legend>Decision points</legend>
+          <label>
+            <input type="radio" name="decision-mode" checked={form.decisionMode === 'memory'} disabled={busy} onChange={() => set('decisionMode', 'memory')} />
+            When the KV budget is full (the paper)
+          </label>
+          <label>
+            <input type="radio" name="decision-mode" checked={form.decisionMode === 'fixed'} disabled={busy} onChange={() => set('decisionMode', 'fixed')} />
+            At fixed lengths:
+          </label>
+          <input
+            type="text" name="decisionLengths" aria-label="Decision lengths" value={form.decisionLengths} disabled={busy || form.decisionMode !== 'fixed'}
+            aria-invalid={Boolean(errors.decisionLengths)} onChange={(e) => set('decisionLengths', e.target.value)}
+          />
+          {(errors.decisionLengths ?? errors.decisionMode) && <p className="field-error" role="alert">{errors.decisionLengths ?? errors.decisionMode}</p>}
+        </fieldset>
+      </div>
+      <BudgetHint
+        budgetTokens={Number(form.kvBudgetTokens)} kvBytesPerToken={kvBytesPerToken} promptTokens={promptTokens}
+        n={Number(form.n)} maxNewTokens={Number(form.maxNewTokens)}
+      />
+      {!check.ok && check.other.length > 0 && <p className="field-error" role="alert">{check.other.join(' ')}</p>}
+      <RunControls
+        phase={phase} canRun={check.ok && phase === 'ready'}
+        onRun={() => check.ok && void controller.runWith(check.config)} onStop={controller.stop} onReset={() => void controller.reset()}
+      />
+    </section>
+  );
+}

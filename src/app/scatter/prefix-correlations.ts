@@ -1,0 +1,24 @@
+// How well a partial reward predicts the final one, at each prefix length Best-of-N scored: the
+// paper's argument for rejecting early. Pearson for linear agreement, Kendall's tau for ranking,
+// which is what a keep-the-top rule depends on.
+import { kendallTauB, pearson } from '../../core/stats.ts';
+import { prefixPairs } from '../charts/series.ts';
+import type { LaneState } from '../state/run-state.ts';
+
+export interface PrefixCorrelation {
+  readonly length: number;
+  readonly points: readonly { readonly partial: number; readonly final: number; readonly id: number }[];
+  /** NaN with fewer than two points or no spread. */
+  readonly pearson: number;
+  readonly kendall: number;
+}
+
+export function prefixCorrelations(lane: LaneState): PrefixCorrelation[] {
+  const lengths = lane.prefixScores?.lengths ?? [];
+  return lengths.map((length, i) => {
+    const points = prefixPairs(lane, i);
+    const partial = points.map((p) => p.partial);
+    const final = points.map((p) => p.final);
+    return { length, points, pearson: pearson(partial, final), kendall: kendallTauB(partial, final) };
+  });
+}

@@ -1,0 +1,49 @@
+// The explicit Load step: what will be loaded and how big it is, then a bar per file, a total,
+// and a status line through warm-up.
+import { useController, useSession } from '../engine/controller-context.ts';
+import { formatBytes } from '../format.ts';
+import type { CatalogEntry } from '../models/catalog.ts';
+import type { ModelSelection, SourceDraft } from '../models/selection.ts';
+import { useStore } from '../state/store.ts';
+import { LoadProgressView } from './LoadProgressView.tsx';
+
+function sizeOf(draft: SourceDraft, catalog: readonly CatalogEntry[]): string {
+  if (draft.mode === 'builtin') {
+    const entry = catalog.find((e) => e.id === draft.builtinId);
+    return entry ? `${entry.label} (${formatBytes(entry.bytes)}, served with the app)` : 'a built-in model';
+  }
+  if (draft.mode === 'hub') return `${draft.hubId || '(no id yet)'} from the hub (size shown as it downloads; cached afterwards)`;
+  const bytes = draft.folder ? [...draft.folder.files.values()].reduce((s, f) => s + f.size, 0) : 0;
+  return draft.folder ? `folder ${draft.folder.name} (${formatBytes(bytes)}, read from disk)` : 'a folder (not picked yet)';
+}
+
+function plan(selection: ModelSelection, catalog: readonly CatalogEntry[]): string[] {
+  const reward = selection.rewardKind === 'classifier' ? selection.classifier : selection.reference;
+  return [
+    `Generator: ${sizeOf(selection.generator, catalog)}`,
+    selection.rewardKind === 'classifier' ? `Reward model: ${sizeOf(reward, catalog)}` : `Implicit reward against the base model: ${sizeOf(reward, catalog)}`,
+  ];
+}
+
+export function LoadPanel() {
+  const controller = useController();
+  const selection = useStore(controller.selection, (s) => s);
+  const catalog = useSession((s) => s.catalog);
+  const phase = useSession((s) => s.phase);
+  const progress = useSession((s) => s.load);
+  const loading = phase === 'loading';
+  return (
+    <section className="panel load" aria-label="Load">
+      <h2>Load</h2>
+      {selection && catalog && (
+        <ul className="plan" data-testid="load-plan">
+          {plan(selection, catalog).map((line) => <li key={line}>{line}</li>)}
+        </ul>
+      )}
+      <button className="primary" disabled={!selection || loading} onClick={() => void controller.load()} data-testid="load-button">
+        {loading ? 'Loading…' : 'Load models'}
+      </button>
+      {(loading || progress.files.length > 0) && <LoadProgressView progress={progress} />}
+    </section>
+  );
+}

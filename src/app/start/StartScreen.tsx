@@ -1,0 +1,17 @@
+import { CapabilityPanel } from './CapabilityPanel.tsx';
+import { Intro } from './Intro.tsx';
+import { LoadPanel } from './LoadPanel.tsx';
+import { ModelPicker } from './ModelPicker.tsx';
+
+export function StartScreen() {
+  return (
+    <section className="start" aria-label="Start">
+      <Intro />
+      <div className="start-grid">
+        <ModelPicker />
+        <CapabilityPanel />
+      </div>
+      <LoadPanel />
+    </section>
+  );
+}
