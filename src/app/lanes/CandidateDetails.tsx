@@ -35,7 +35,7 @@ export function CandidateDetails({ lane, candidateId, onSelect }: Props) {
           {c.partials.length > 0 && (
             <p className="partials">
               Partial rewards:{' '}
-              {c.partials.map((p) => `round ${p.round + 1} at ${p.length} tokens ${formatReward(p.reward)} (${p.kept ? 'kept' : 'cut'})`).join('; ')}
+              {c.partials.map((p) => `decision ${p.round} at ${p.length} tokens ${formatReward(p.reward)} (${p.kept ? 'kept' : 'cut'})`).join('; ')}
             </p>
           )}
           {scorers.length > 1 && c.scores.length === scorers.length && (

@@ -26,7 +26,7 @@ export type FormField = keyof RunForm;
 export function initialRunForm(prompt: string): RunForm {
   return {
     prompt, methods: ['bon', 'spr'], n: '16', alpha: '0.5', maxNewTokens: '48', temperature: '1', topK: '50', topP: '1',
-    seed: '1', kvBudgetTokens: '600', decisionMode: 'memory', decisionLengths: '8, 16, 32',
+    seed: '1', kvBudgetTokens: '1200', decisionMode: 'memory', decisionLengths: '8, 16, 32',
   };
 }
 

@@ -53,7 +53,7 @@ describe('applyEvents', () => {
   it('cuts rejected candidates at the decision and keeps their partial reward', () => {
     const l = lane(sprEvents, 'spr');
     expect(l.candidates.get(0)).toMatchObject({ status: 'rejected', length: 2 });
-    expect(l.candidates.get(0)?.partials).toEqual([{ round: 0, length: 2, reward: -0.4, kept: false }]);
+    expect(l.candidates.get(0)?.partials).toEqual([{ round: 1, length: 2, reward: -0.4, kept: false }]);
     expect(l.candidates.get(3)).toMatchObject({ status: 'finished', length: 4, finalReward: 2.5 });
     expect(l.decisions).toHaveLength(1);
     expect(l.decisions[0]).toMatchObject({ kept: 2, total: 4, decodedTokens: 8, t: 25 });

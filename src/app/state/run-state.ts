@@ -11,6 +11,7 @@ export type CandidateStatus =
   | 'stopped'; // alive when the user pressed Stop
 
 export interface PartialReward {
+  /** The engine numbers decision rounds from 1. */
   readonly round: number;
   readonly length: number;
   readonly reward: number;

@@ -28,7 +28,7 @@ describe('layoutTree', () => {
   it('highlights the winner and marks decision points', () => {
     const layout = layoutTree(laneOf(sprEvents));
     expect(layout.branches.filter((b) => b.winner).map((b) => b.id)).toEqual([3]);
-    expect(layout.decisions).toEqual([{ round: 0, x: TREE_MARGIN.left + innerWidth / 2, label: 'round 1: kept 2 of 4' }]);
+    expect(layout.decisions).toEqual([{ round: 1, x: TREE_MARGIN.left + innerWidth / 2, label: 'decision 1: kept 2 of 4' }]);
   });
 
   it('grows branches while the run is in flight', () => {

@@ -96,7 +96,7 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
     });
   }
   const decisions = lane.decisions.map((d) => ({
-    round: d.round, x: xOf(d.length), label: `round ${d.round + 1}: kept ${d.kept} of ${d.total}`,
+    round: d.round, x: xOf(d.length), label: `decision ${d.round}: kept ${d.kept} of ${d.total}`,
   }));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * maxTokens)).filter((v, i, a) => a.indexOf(v) === i)
     .map((tokens) => ({ x: xOf(tokens), label: String(tokens) }));
