@@ -13,3 +13,5 @@ export { loadRewardModel } from './rewardModel.ts';
 export type { ImplicitRewardOptions, ImplicitRewardWeighting } from './implicitReward.ts';
 export { loadImplicitReward } from './implicitReward.ts';
 export { toLoadError, toRunError } from './errors.ts';
+export type { WasmRuntimeOptions } from './runtimeSetup.ts';
+export { configureWasmRuntime } from './runtimeSetup.ts';
