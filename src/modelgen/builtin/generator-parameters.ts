@@ -20,6 +20,8 @@ export interface GeneratorHyperparameters {
   readonly corrections: number;
   /** Dirichlet prior of the bigram, in tokens. */
   readonly prior: number;
+  /** Dirichlet prior of end-of-text, in tokens: small, so responses end where paragraphs did. */
+  readonly endPrior: number;
   readonly topicDims: number;
   /** Tokens found in more than this share of the texts carry no topic. */
   readonly functionWordShare: number;
@@ -41,9 +43,10 @@ export const BUILTIN_GENERATOR_HYPERPARAMETERS: GeneratorHyperparameters = {
   bigramRank: 64,
   corrections: 24,
   prior: 200,
+  endPrior: 1,
   topicDims: 16,
   functionWordShare: 0.3,
-  topicWeight: 3,
+  topicWeight: 2,
   salienceWeight: 0.5,
   recency: 0.05,
   seed: 20240917,
@@ -68,9 +71,9 @@ export interface GeneratorParameters {
   /** [vocab x corrections] next-token ids and logit corrections. */
   readonly correctionIndex: Int32Array;
   readonly correctionValue: Float32Array;
-  /** [vocab x topicDims]: the value each token puts in the cache (zero for function words). */
+  /** [vocab x topicDims]: the unit topic vector each token puts in the cache (zero for function words). */
   readonly topicValue: Float32Array;
-  /** [vocab x topicDims]: topic vectors times the topic weight. */
+  /** [vocab x topicDims]: unit topic vectors times the topic weight. */
   readonly topicOutput: Float32Array;
   /** [vocab]: attention log-weight of each token. */
   readonly salience: Float32Array;
@@ -99,7 +102,10 @@ export function fitGenerator(documents: readonly CorpusDocument[], hp: Generator
     colWeightPower: 0.75,
     seed: hp.seed,
   });
-  const correction = fitSparseCorrection(bigrams, prob, hp.prior, bigram, hp.corrections);
+  const correction = fitSparseCorrection(bigrams, prob, hp.prior, bigram, hp.corrections, {
+    id: tokenizer.eosId,
+    prior: hp.endPrior,
+  });
 
   const topics = fitTopicVectors(countTermsPerDocument(ids, vocab), prob, { dims: hp.topicDims, seed: hp.seed + 1 });
   const k = topics.dims;
@@ -112,9 +118,14 @@ export function fitGenerator(documents: readonly CorpusDocument[], hp: Generator
     const isFunctionWord = specials.has(w) || df > hp.functionWordShare * topics.documents || df === 0;
     salience[w] = isFunctionWord ? FUNCTION_WORD_SALIENCE : hp.salienceWeight * Math.log(topics.documents / df);
     if (isFunctionWord) continue;
+    // Unit vectors: the topic term is a cosine similarity, so a word's pull towards itself is at
+    // most topicWeight (raw LSA norms let bursty technical words like "af" repeat forever).
+    let norm = 0;
+    for (let j = 0; j < k; j++) norm += topics.vectors[w * k + j]! ** 2;
+    norm = Math.sqrt(norm) || 1;
     for (let j = 0; j < k; j++) {
-      topicValue[w * k + j] = topics.vectors[w * k + j]!;
-      topicOutput[w * k + j] = hp.topicWeight * topics.vectors[w * k + j]!;
+      topicValue[w * k + j] = topics.vectors[w * k + j]! / norm;
+      topicOutput[w * k + j] = (hp.topicWeight * topics.vectors[w * k + j]!) / norm;
     }
   }
 

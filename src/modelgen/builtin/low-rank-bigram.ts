@@ -30,9 +30,12 @@ export interface BigramFitOptions {
   readonly seed: number;
 }
 
-/** S[c, w] of one observed pair. */
-export function smoothedPmi(count: number, nextProb: number, prior: number): number {
-  return Math.log1p(count / (prior * nextProb));
+/**
+ * S[c, w] for a pair seen `count` times. `pairPrior` (default: `prior`) lets one next token be
+ * smoothed less: log((n + pairPrior P(w)) / (prior P(w))), still relative to the same row.
+ */
+export function smoothedPmi(count: number, nextProb: number, prior: number, pairPrior = prior): number {
+  return Math.log((count + pairPrior * nextProb) / (prior * nextProb));
 }
 
 /** S scaled by row and column weights, as a sparse operator. */

@@ -1,7 +1,9 @@
 // Low rank plus sparse: for each current token, the few next tokens where the low-rank
-// bigram is furthest from the exact smoothed value get that value back exactly. The diagonal
-// is always among them, because a low-rank fit tends to give a token a high chance of
-// following itself (";;;", "the the") that the counts say is near zero.
+// bigram is furthest from the exact smoothed value get that value back exactly. Two entries
+// are always among them: the diagonal, because a low-rank fit tends to give a token a high
+// chance of following itself (";;;", "the the") that the counts say is near zero; and
+// end-of-text, smoothed with a much weaker prior, because its unigram share (one per
+// paragraph) would otherwise let a response stop after any word, not just after a period.
 import type { SparseCounts } from './corpus-counts.ts';
 import { smoothedPmi, type LowRankBigram } from './low-rank-bigram.ts';
 
@@ -20,26 +22,35 @@ function lowRankValue(model: LowRankBigram, c: number, w: number): number {
   return sum;
 }
 
+export interface EndTokenSmoothing {
+  readonly id: number;
+  /** Dirichlet prior of the end token, in tokens (the other tokens use the bigram's). */
+  readonly prior: number;
+}
+
 export function fitSparseCorrection(
   bigrams: SparseCounts,
   nextProb: Float64Array,
   prior: number,
   model: LowRankBigram,
   width: number,
+  end: EndTokenSmoothing,
 ): SparseCorrection {
   const index = new Int32Array(bigrams.rows * width);
   const value = new Float32Array(bigrams.rows * width);
   for (let c = 0; c < bigrams.rows; c++) {
     const residuals: { w: number; r: number }[] = [];
-    let diagonalSeen = false;
-    for (let e = bigrams.rowStart[c]!; e < bigrams.rowStart[c + 1]!; e++) {
-      const w = bigrams.col[e]!;
-      diagonalSeen ||= w === c;
-      residuals.push({ w, r: smoothedPmi(bigrams.count[e]!, nextProb[w]!, prior) - lowRankValue(model, c, w) });
+    const counts = new Map<number, number>([
+      [c, 0],
+      [end.id, 0],
+    ]);
+    for (let e = bigrams.rowStart[c]!; e < bigrams.rowStart[c + 1]!; e++) counts.set(bigrams.col[e]!, bigrams.count[e]!);
+    for (const [w, n] of counts) {
+      const exact = smoothedPmi(n, nextProb[w]!, prior, w === end.id ? end.prior : prior);
+      residuals.push({ w, r: exact - lowRankValue(model, c, w) });
     }
-    if (!diagonalSeen) residuals.push({ w: c, r: -lowRankValue(model, c, c) });
-    const priority = (x: { w: number; r: number }) => (x.w === c ? Infinity : Math.abs(x.r));
-    residuals.sort((a, b) => priority(b) - priority(a) || a.w - b.w);
+    const pinned = (x: { w: number }) => (x.w === c || x.w === end.id ? 1 : 0);
+    residuals.sort((a, b) => pinned(b) - pinned(a) || Math.abs(b.r) - Math.abs(a.r) || a.w - b.w);
     const kept = residuals.slice(0, width);
     // Filler entries: distinct unused ids with a zero correction (ScatterElements needs
     // distinct indices within a row).

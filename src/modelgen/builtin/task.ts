@@ -21,7 +21,7 @@ export const POSITIVE_CONTINUATION_TASK: BuiltinTask = {
   // lost to <unk>: American spelling, as in the corpus.
   examplePrompts: [
     'the weather today',
-    'my neighbor said that',
+    'my friend said that',
     'when i opened the letter',
     'the new school',
     'after the meeting, the president',
