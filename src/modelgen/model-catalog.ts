@@ -2,6 +2,15 @@
 // public/models/index.json. To ship another generated model, add one entry to
 // BUILT_MODELS: its `build` returns the folder's files (it may be async, e.g. to read a
 // corpus). The index entry is everything here except `build`, plus the folder's size.
+import { buildAfinnRewardFromPackages, buildBrownGeneratorFromPackages } from './builtin/builtin-models.ts';
+import {
+  BUILTIN_GENERATOR_DESCRIPTION,
+  BUILTIN_GENERATOR_ID,
+  BUILTIN_GENERATOR_LABEL,
+  BUILTIN_REWARD_DESCRIPTION,
+  BUILTIN_REWARD_ID,
+  BUILTIN_REWARD_LABEL,
+} from './builtin/task.ts';
 import { buildTinyClassifier } from './tiny-classifier.ts';
 import { buildTinyLlama } from './tiny-llama.ts';
 import { TINY_GENERATOR_OPTIONS, TINY_REFERENCE_OPTIONS, TINY_REWARD_OPTIONS } from './tiny-model-presets.ts';
@@ -60,6 +69,22 @@ export const BUILT_MODELS: readonly BuiltModel[] = [
     description: 'One-layer BERT-style sequence classifier with random weights, one score per response.',
     random: true,
     build: () => buildTinyClassifier(TINY_REWARD_OPTIONS),
+  },
+  {
+    id: BUILTIN_GENERATOR_ID,
+    label: BUILTIN_GENERATOR_LABEL,
+    kind: 'generator',
+    description: BUILTIN_GENERATOR_DESCRIPTION,
+    random: false,
+    build: buildBrownGeneratorFromPackages,
+  },
+  {
+    id: BUILTIN_REWARD_ID,
+    label: BUILTIN_REWARD_LABEL,
+    kind: 'reward',
+    description: BUILTIN_REWARD_DESCRIPTION,
+    random: false,
+    build: buildAfinnRewardFromPackages,
   },
 ];
 
