@@ -36,8 +36,11 @@ export function formatReward(reward: number | null | undefined): string {
   return reward > 0 ? `+${fixed}` : fixed === '-0.00' ? '0.00' : fixed;
 }
 
+// One formatter for all counts: toLocaleString builds a new one per call, which shows in profiles.
+const COUNT_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 export function formatCount(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
+  return Number.isFinite(n) ? COUNT_FORMAT.format(Math.round(n)) : '–';
 }
 
 /** "3.4x" for ratios such as a speed-up. */

@@ -31,6 +31,19 @@ describe('createBatcher', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('sends when the interval has passed even if its timer has not fired (a busy worker)', () => {
+    let clock = 0;
+    const sent: number[][] = [];
+    const stalled = { setTimeout: () => 0, clearTimeout: () => undefined };
+    const batcher = createBatcher<number>((items) => sent.push(items), { intervalMs: 50, timers: stalled, now: () => clock });
+    for (let i = 0; i < 10; i++) {
+      clock += 20;
+      batcher.push(i);
+    }
+    // Pushes every 20 ms: each batch goes out with the push that is 60 ms after the previous send.
+    expect(sent).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8]]);
+  });
+
   it('flushes the remainder on demand and sends nothing when empty', () => {
     const sent: number[][] = [];
     const batcher = createBatcher<number>((items) => sent.push(items), { intervalMs: 50 });

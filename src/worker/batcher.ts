@@ -20,11 +20,13 @@ export interface Batcher<T> {
 
 export function createBatcher<T>(
   send: (items: T[]) => void,
-  options: { intervalMs: number; isUrgent?: (item: T) => boolean; timers?: Timers },
+  options: { intervalMs: number; isUrgent?: (item: T) => boolean; timers?: Timers; now?: () => number },
 ): Batcher<T> {
   const timers = options.timers ?? globalTimers;
+  const now = options.now ?? (() => performance.now());
   let pending: T[] = [];
   let timer: unknown = null;
+  let lastSent = now();
   const flush = () => {
     if (timer !== null) {
       timers.clearTimeout(timer);
@@ -33,12 +35,14 @@ export function createBatcher<T>(
     if (pending.length === 0) return;
     const items = pending;
     pending = [];
+    lastSent = now();
     send(items);
   };
   return {
     push(item) {
       pending.push(item);
-      if (options.isUrgent?.(item)) flush();
+      // Also by the clock, not only by the timer: a busy worker may not run its timers on time.
+      if (options.isUrgent?.(item) || now() - lastSent >= options.intervalMs) flush();
       else if (timer === null) timer = timers.setTimeout(flush, options.intervalMs);
     },
     flush,

@@ -15,6 +15,7 @@ import type {
   CapabilityReport, EngineWorkerApi, LoadedModels, LoadRequest, LoadUpdate, ModelSourceSpec, Outcome, RewardSpec, RunSummary,
 } from './api.ts';
 import { createBatcher } from './batcher.ts';
+import { TurnGiver, yieldingGenerator, yieldingScorer } from './yielding.ts';
 
 export interface EngineServiceOptions {
   /** The model layer's source for what the UI picked (built-ins live at a URL only the worker knows). */
@@ -109,7 +110,13 @@ export class EngineService implements EngineWorkerApi {
     try {
       return await attempt(async () => {
         const { generator, scorers } = this.models();
-        const log = await runAlignment(config, { generator, scorers: scorers as readonly Scorer[], signal: abort.signal, onEvent: (e) => events.push(e) });
+        const turns = new TurnGiver(Math.min(25, this.options.flushIntervalMs ?? 50));
+        const log = await runAlignment(config, {
+          generator: yieldingGenerator(generator, turns),
+          scorers: scorers.map((s): Scorer => yieldingScorer(s, turns)),
+          signal: abort.signal,
+          onEvent: (e) => events.push(e),
+        });
         return { stopped: abort.signal.aborted, events: log.length };
       });
     } finally {

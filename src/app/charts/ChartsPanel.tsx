@@ -6,6 +6,7 @@ import type { LaneState } from '../state/run-state.ts';
 import { RewardChart } from './RewardChart.tsx';
 import type { XAxisKind } from './series.ts';
 import { StepChart } from './StepChart.tsx';
+import { useThrottled } from './use-throttled.ts';
 
 function lanesOf(state: { methods: readonly string[]; lanes: Readonly<Record<string, LaneState | undefined>> }): LaneState[] {
   return state.methods.flatMap((m) => state.lanes[m] ?? []);
@@ -13,7 +14,9 @@ function lanesOf(state: { methods: readonly string[]; lanes: Readonly<Record<str
 
 export function ChartsPanel() {
   const [axis, setAxis] = useState<XAxisKind>('tokens');
-  const run = useRun((s) => s);
+  // Throttled: charts cost the most to redraw, so they follow the run four times a second. (Not
+  // useDeferredValue: batches arrive every 50 ms and would keep postponing a deferred redraw.)
+  const run = useThrottled(useRun((s) => s), 250);
   const lanes = useMemo(() => lanesOf(run), [run]);
   if (lanes.length === 0) return null;
   const budget = lanes.find((l) => l.start)?.start?.kvBudgetBytes ?? null;

@@ -29,7 +29,7 @@ export const StepChart = memo(function StepChart({ title, lanes, metric, axis, b
           <YAxis type="number" tickFormatter={yFormat} width={metric === 'kvBytes' ? 70 : 40} allowDecimals={false} />
           <Tooltip formatter={(v) => yFormat(Number(v))} labelFormatter={(x) => `${axisLabel(axis)}: ${x}`} />
           <Legend verticalAlign="top" height={24} />
-          {budget !== null && <ReferenceLine y={budget} stroke="#b91c1c" strokeDasharray="6 3" label={{ value: 'KV budget', position: 'insideTopRight', fill: '#b91c1c' }} />}
+          {budget !== null && <ReferenceLine y={budget} ifOverflow="extendDomain" stroke="#b91c1c" strokeDasharray="6 3" label={{ value: 'KV budget', position: 'insideTopRight', fill: '#b91c1c' }} />}
           {series.map((s) => (
             <Line
               key={s.method} data={s.points} dataKey="y" name={METHOD_LABELS[s.method]} type="stepAfter" stroke={METHOD_COLORS[s.method]}

@@ -16,7 +16,7 @@ export interface RewardPoint extends XY {
   readonly kept: boolean;
 }
 
-export const MAX_POINTS = 300;
+export const MAX_POINTS = 200;
 
 export function xOf(point: { readonly t: number; readonly decodedTokens: number }, axis: XAxisKind): number {
   return axis === 'tokens' ? point.decodedTokens : point.t / 1000;

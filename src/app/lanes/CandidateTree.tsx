@@ -11,8 +11,31 @@ interface Props {
   readonly onSelect: (id: number) => void;
 }
 
-function branchClass(b: BranchLayout, selected: number | null): string {
-  return ['branch', b.status, b.winner ? 'winner' : '', b.id === selected ? 'selected' : ''].filter(Boolean).join(' ');
+interface BranchProps {
+  readonly b: BranchLayout;
+  readonly selected: boolean;
+  readonly showLabel: boolean;
+  readonly strokeWidth: number;
+  readonly onSelect: (id: number) => void;
+}
+
+/** Compared by value: with N = 128 only the branches that grew or changed state redraw. */
+const Branch = memo(function Branch({ b, selected, showLabel, strokeWidth, onSelect }: BranchProps) {
+  const className = ['branch', b.status, b.winner ? 'winner' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+  return (
+    <g className={className} data-status={b.status} data-testid="branch" onClick={() => onSelect(b.id)}>
+      <line className="link" x1={b.x0} x2={b.x0} y1={b.parentY} y2={b.y} />
+      <line className="stroke" x1={b.x0} x2={Math.max(b.x1, b.x0 + 1)} y1={b.y} y2={b.y} style={{ strokeWidth }} />
+      <line className="hit" x1={b.x0} x2={Math.max(b.x1, b.x0 + 8)} y1={b.y} y2={b.y}>
+        <title>{`#${b.id} · ${b.status}${b.reward !== null ? ` · reward ${formatReward(b.reward)}` : ''}`}</title>
+      </line>
+      {showLabel && <text className="reward-label" x={b.x1 + 4} y={b.y + 4}>{b.winner ? `★ ${formatReward(b.reward)}` : formatReward(b.reward)}</text>}
+    </g>
+  );
+}, (a, b) => a.selected === b.selected && a.showLabel === b.showLabel && a.strokeWidth === b.strokeWidth && a.onSelect === b.onSelect && sameBranch(a.b, b.b));
+
+function sameBranch(a: BranchLayout, b: BranchLayout): boolean {
+  return a.id === b.id && a.x0 === b.x0 && a.x1 === b.x1 && a.y === b.y && a.parentY === b.parentY && a.status === b.status && a.winner === b.winner && a.reward === b.reward;
 }
 
 export const CandidateTree = memo(function CandidateTree({ lane, selected, onSelect }: Props) {
@@ -31,8 +54,8 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
       ))}
       {layout.decisions.map((d) => (
         <g key={`decision-${d.round}`} className="decision-mark" data-testid="decision-mark">
-          <line x1={d.x} x2={d.x} y1={12} y2={bottom - 10} />
-          <text x={d.x + 3} y={10}>{d.label}</text>
+          <line x1={d.x} x2={d.x} y1={d.labelY + 2} y2={bottom - 10} />
+          <text x={d.x + 3} y={d.labelY}>{d.label}</text>
         </g>
       ))}
       <g className="axis">
@@ -40,18 +63,10 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
         <text x={layout.width - 4} y={bottom} textAnchor="end">tokens</text>
       </g>
       {layout.branches.map((b) => (
-        <g
-          key={b.id} className={branchClass(b, selected)} data-status={b.status} data-testid="branch"
-          onClick={() => onSelect(b.id)}
-        >
-          <line className="link" x1={b.x0} x2={b.x0} y1={b.parentY} y2={b.y} />
-          <line className="stroke" x1={b.x0} x2={Math.max(b.x1, b.x0 + 1)} y1={b.y} y2={b.y} style={{ strokeWidth: Math.max(1, Math.min(4, layout.rowHeight * 0.6)) }} />
-          <line className="hit" x1={b.x0} x2={Math.max(b.x1, b.x0 + 8)} y1={b.y} y2={b.y} />
-          {(layout.showLabels || b.winner) && (b.status === 'rejected' || b.winner) && (
-            <text className="reward-label" x={b.x1 + 4} y={b.y + 4}>{b.winner ? `★ ${formatReward(b.reward)}` : formatReward(b.reward)}</text>
-          )}
-          <title>{`#${b.id} · ${b.status}${b.reward !== null ? ` · reward ${formatReward(b.reward)}` : ''}`}</title>
-        </g>
+        <Branch
+          key={b.id} b={b} selected={b.id === selected} showLabel={(layout.showLabels || b.winner) && (b.status === 'rejected' || b.winner)}
+          strokeWidth={Math.max(1, Math.min(4, layout.rowHeight * 0.6))} onSelect={onSelect}
+        />
       ))}
     </svg>
   );

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../core/events.ts';
 import { bonEvents, sprEvents } from '../fixtures/two-method-run.ts';
 import { applyEvents, emptyRunState, type LaneState } from '../state/run-state.ts';
-import { defaultTreeOptions, layoutTree, TREE_MARGIN } from './tree-layout.ts';
+import { defaultTreeOptions, layoutTree, stackLabels, TREE_MARGIN } from './tree-layout.ts';
 
 const laneOf = (events: readonly RunEvent[]): LaneState => {
   const state = applyEvents(emptyRunState, events);
@@ -28,7 +28,11 @@ describe('layoutTree', () => {
   it('highlights the winner and marks decision points', () => {
     const layout = layoutTree(laneOf(sprEvents));
     expect(layout.branches.filter((b) => b.winner).map((b) => b.id)).toEqual([3]);
-    expect(layout.decisions).toEqual([{ round: 1, x: TREE_MARGIN.left + innerWidth / 2, label: 'decision 1: kept 2 of 4' }]);
+    expect(layout.decisions).toEqual([{ round: 1, x: TREE_MARGIN.left + innerWidth / 2, label: 'decision 1: kept 2 of 4', labelY: 10 }]);
+  });
+
+  it('stacks the labels of close decision points instead of overlapping them', () => {
+    expect(stackLabels([{ x: 10, width: 100 }, { x: 40, width: 100 }, { x: 200, width: 50 }, { x: 60, width: 10 }])).toEqual([0, 1, 0, 2]);
   });
 
   it('grows branches while the run is in flight', () => {

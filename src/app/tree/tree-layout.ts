@@ -38,7 +38,13 @@ export interface DecisionMark {
   readonly round: number;
   readonly x: number;
   readonly label: string;
+  /** Baseline of the label: close decision points stack their labels instead of overlapping. */
+  readonly labelY: number;
 }
+
+/** Rough width of a label in the tree's 10 px font, enough to keep labels apart. */
+const LABEL_CHAR_WIDTH = 5.6;
+const LABEL_LINE = 11;
 
 export interface TreeLayout {
   readonly width: number;
@@ -71,15 +77,18 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
   const slots = Math.max(1, leaves + gaps);
   const rowHeight = clamp(options.targetHeight / slots, options.minRowHeight, options.maxRowHeight);
   const innerHeight = rowHeight * Math.max(0, slots - 1);
-  const height = innerHeight + TREE_MARGIN.top + TREE_MARGIN.bottom;
+  const labels = lane.decisions.map((d) => `decision ${d.round}: kept ${d.kept} of ${d.total}`);
   const innerWidth = options.width - TREE_MARGIN.left - TREE_MARGIN.right;
   const maxTokens = Math.max(1, lane.start?.maxNewTokens ?? 0, ...[...lane.candidates.values()].map((c) => c.length));
   const xOf = (tokens: number) => TREE_MARGIN.left + (Math.min(tokens, maxTokens) / maxTokens) * innerWidth;
+  const labelRows = stackLabels(lane.decisions.map((d, i) => ({ x: xOf(d.length), width: (labels[i] ?? '').length * LABEL_CHAR_WIDTH })));
+  const top = TREE_MARGIN.top + Math.max(0, ...labelRows) * LABEL_LINE;
+  const height = innerHeight + top + TREE_MARGIN.bottom;
 
   const placed = cluster<TreeNode>()
     .size([innerHeight, 1])
     .separation((a, b) => (a.parent === b.parent ? 1 : 2))(hierarchy(root, (n) => n.children));
-  const yOf = (node: HierarchyPointNode<TreeNode>) => TREE_MARGIN.top + (slots === 1 ? innerHeight / 2 : node.x);
+  const yOf = (node: HierarchyPointNode<TreeNode>) => top + (slots === 1 ? innerHeight / 2 : node.x);
 
   const winner = lane.end?.winner?.id ?? null;
   const branches: BranchLayout[] = [];
@@ -95,12 +104,23 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
       status: c.status, winner: c.id === winner, reward: c.finalReward ?? c.partials.at(-1)?.reward ?? null,
     });
   }
-  const decisions = lane.decisions.map((d) => ({
-    round: d.round, x: xOf(d.length), label: `decision ${d.round}: kept ${d.kept} of ${d.total}`,
+  const decisions = lane.decisions.map((d, i) => ({
+    round: d.round, x: xOf(d.length), label: labels[i] ?? '', labelY: 10 + (labelRows[i] ?? 0) * LABEL_LINE,
   }));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * maxTokens)).filter((v, i, a) => a.indexOf(v) === i)
     .map((tokens) => ({ x: xOf(tokens), label: String(tokens) }));
   return { width: options.width, height, rowHeight, showLabels: rowHeight >= 10, branches, bands, decisions, ticks };
+}
+
+/** Greedy rows: each label goes on the first row where it starts after the previous label there ends. */
+export function stackLabels(labels: readonly { x: number; width: number }[]): number[] {
+  const rowEnds: number[] = [];
+  return labels.map(({ x, width }) => {
+    let row = rowEnds.findIndex((end) => x > end + 4);
+    if (row === -1) row = rowEnds.length;
+    rowEnds[row] = x + width;
+    return row;
+  });
 }
 
 function buildHierarchy(lane: LaneState): TreeNode {

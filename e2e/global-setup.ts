@@ -1,0 +1,38 @@
+// Builds the app with its built-in models into .cache/e2e-dist, serves it with `vite preview` on a
+// free port (with the COOP/COEP headers of vite.config.ts) and hands the address to the tests.
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { build, preview } from 'vite';
+import { buildModels, PUBLIC_MODELS_DIR } from '../scripts/lib/buildModels.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outDir = fileURLToPath(new URL('../.cache/e2e-dist', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  await buildModels(PUBLIC_MODELS_DIR);
+  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const port = await freePort();
+  const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true } });
+  project.provide('baseUrl', `http://127.0.0.1:${port}/`);
+  return async () => {
+    await server.close();
+  };
+}
