@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from './catalog.ts';
-import { defaultSelection, deviceFromUrl, folderFromFiles, folderProblem, HUB_GENERATOR, HUB_REFERENCE, hubIdProblem, toLoadRequest } from './selection.ts';
+import { defaultSelection, deviceFromUrl, withGenerator, folderFromFiles, folderProblem, HUB_GENERATOR, HUB_REFERENCE, hubIdProblem, toLoadRequest } from './selection.ts';
 
 const catalog = parseCatalog([
   { id: 'tiny-gen', label: 'Tiny random generator', kind: 'generator', bytes: 10 },
@@ -45,6 +45,19 @@ describe('model selection', () => {
     const noOnnx = folderFromFiles([fileAt('m/config.json'), fileAt('m/model.safetensors')]);
     expect(noOnnx && folderProblem(noOnnx)).toMatch(/ONNX/);
     expect(folderFromFiles([])).toBeNull();
+  });
+
+  it('brings a built-in generator\'s own reference model along', () => {
+    const withRefs = parseCatalog([
+      ...catalog.map((e) => ({ ...e })),
+      { id: 'other-gen', label: 'Other', kind: 'generator', bytes: 1 },
+      { id: 'other-ref', label: 'Other base', kind: 'reference', bytes: 1, referenceFor: 'other-gen' },
+    ]);
+    const s = defaultSelection(withRefs);
+    const next = withGenerator(s, { ...s.generator, builtinId: 'other-gen' }, withRefs);
+    expect(next.reference).toMatchObject({ mode: 'builtin', builtinId: 'other-ref' });
+    const hub = withGenerator(s, { ...s.generator, mode: 'hub' }, withRefs);
+    expect(hub.reference).toEqual(s.reference);
   });
 
   it('reads a device override from the address', () => {

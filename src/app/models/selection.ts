@@ -48,6 +48,13 @@ export function defaultSelection(catalog: readonly CatalogEntry[], device: Devic
   };
 }
 
+/** A new generator; a built-in one brings its own reference model (same tokenizer) along when the index names one. */
+export function withGenerator(s: ModelSelection, generator: SourceDraft, catalog: readonly CatalogEntry[]): ModelSelection {
+  if (generator.mode !== 'builtin') return { ...s, generator };
+  const reference = catalog.find((e) => e.kind === 'reference' && e.referenceFor === generator.builtinId);
+  return reference ? { ...s, generator, reference: { ...s.reference, mode: 'builtin', builtinId: reference.id } } : { ...s, generator };
+}
+
 /** A hub id is "owner/name" (letters, digits, '-', '_', '.'). */
 export function hubIdProblem(id: string): string | null {
   const trimmed = id.trim();

@@ -1,7 +1,7 @@
 // The generator and the reward, each from the built-ins, the hub or a folder on disk.
 import type { RewardSpec } from '../../worker/api.ts';
 import { useController, useSession } from '../engine/controller-context.ts';
-import type { ModelSelection } from '../models/selection.ts';
+import { withGenerator, type ModelSelection } from '../models/selection.ts';
 import { useStore } from '../state/store.ts';
 import { SourcePicker } from './SourcePicker.tsx';
 
@@ -17,7 +17,7 @@ export function ModelPicker() {
       <h2>Models</h2>
       <SourcePicker
         legend="Generator — writes the candidate answers" role="generator" draft={selection.generator}
-        builtins={catalog.filter((e) => e.kind === 'generator')} onChange={(generator) => set({ generator })}
+        builtins={catalog.filter((e) => e.kind === 'generator')} onChange={(generator) => controller.selection.set(withGenerator(selection, generator, catalog))}
       />
       <fieldset className="reward-kind">
         <legend>Reward — scores the answers, also half-written ones</legend>

@@ -1,0 +1,92 @@
+// Loading from other sources and what happens when it fails: every failure ends on screen with what
+// to do, never in an endless "loading"; a model folder picked from disk loads with no network.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { laneState, loadModels, setSettings, waitForRunEnd } from './app-page.ts';
+import { launchChromium, openPage } from './browser.ts';
+
+const modelsDir = fileURLToPath(new URL('../public/models/', import.meta.url));
+let browser: Browser;
+let page: Page;
+let scratch: string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  scratch = mkdtempSync(join(tmpdir(), 'aligned-e2e-'));
+});
+
+beforeEach(async () => {
+  await page?.close();
+  ({ page } = await openPage(browser, `${inject('baseUrl')}?device=wasm`));
+  await page.getByTestId('source-generator').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+async function errorShown(p: Page): Promise<{ code: string | null; text: string }> {
+  const panel = p.getByTestId('error-panel');
+  await panel.waitFor({ timeout: 60_000 });
+  return { code: await panel.getAttribute('data-code'), text: (await panel.textContent()) ?? '' };
+}
+
+describe('loading from the hub and from folders', () => {
+  it('explains a malformed hub id before loading', async () => {
+    const generator = page.getByTestId('source-generator');
+    await generator.getByLabel('Hugging Face hub').check();
+    await generator.getByLabel('Hub id of the generator').fill('just words');
+    await expect(generator.locator('.field-error').textContent()).resolves.toMatch(/not a hub id/);
+    await page.getByTestId('load-button').click();
+    const { code, text } = await errorShown(page);
+    expect(code).toBe('invalid-config');
+    expect(text).toMatch(/owner\/name/);
+  });
+
+  it('reports a hub model it cannot fetch (no network here) with a hint, and lets you try again', async () => {
+    const generator = page.getByTestId('source-generator');
+    await generator.getByLabel('Hugging Face hub').check();
+    await generator.getByLabel('Hub id of the generator').fill('nobody-here/no-such-model');
+    await page.getByTestId('load-button').click();
+    const { code, text } = await errorShown(page);
+    expect(['download-failed', 'model-not-found']).toContain(code);
+    expect(text).toMatch(/What to do:/);
+    expect(await page.getByTestId('load-button').isEnabled()).toBe(true);
+  });
+
+  it('says a picked folder without ONNX weights is not an ONNX export', async () => {
+    const folder = join(scratch, 'no-onnx');
+    cpSync(join(modelsDir, 'tiny-random-llama'), folder, { recursive: true });
+    rmSync(join(folder, 'onnx'), { recursive: true });
+    const generator = page.getByTestId('source-generator');
+    await generator.getByLabel('A folder on this computer (offline)').check();
+    await generator.getByLabel('Folder of the generator').setInputFiles(folder);
+    await expect(generator.locator('.field-error').textContent()).resolves.toMatch(/no \.onnx file/);
+    await page.getByTestId('load-button').click();
+    const { code, text } = await errorShown(page);
+    expect(code).toBe('not-onnx');
+    expect(text).toMatch(/ONNX/);
+  });
+
+  it('loads a model folder picked from disk and runs it', async () => {
+    const generator = page.getByTestId('source-generator');
+    await generator.getByLabel('A folder on this computer (offline)').check();
+    await generator.getByLabel('Folder of the generator').setInputFiles(join(modelsDir, 'tiny-random-llama'));
+    await expect(generator.locator('.note').first().textContent()).resolves.toMatch(/tiny-random-llama: \d+ files/);
+    await page.getByRole('radio', { name: /Implicit DPO reward/ }).check();
+    const reference = page.getByTestId('source-reference-model');
+    await reference.getByLabel('Built-in (served with this app, no download)').check();
+    await reference.getByLabel('Built-in reference model').selectOption('tiny-random-llama-ref');
+    await loadModels(page);
+    await expect(page.getByTestId('loaded-summary').textContent()).resolves.toMatch(/tiny-random-llama.*implicit DPO reward/);
+    await setSettings(page, { n: '8', maxNewTokens: '16', kvBudgetTokens: '1000' });
+    await page.getByTestId('run-button').click();
+    await waitForRunEnd(page);
+    expect(await laneState(page, 'spr')).toBe('done');
+  });
+});
