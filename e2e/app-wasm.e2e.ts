@@ -99,11 +99,26 @@ describe('the app on WASM', () => {
     expect(await text.evaluate((e) => e.children.length)).toBe(0); // text, never parsed HTML
   });
 
-  it('takes the README screenshot of the finished run', async () => {
-    const path = fileURLToPath(new URL('../docs/screenshot.png', import.meta.url));
-    mkdirSync(fileURLToPath(new URL('../docs/', import.meta.url)), { recursive: true });
+  it('takes a screenshot of the finished run (UPDATE_SCREENSHOT=1 writes the README one)', async () => {
+    const dir = process.env.UPDATE_SCREENSHOT ? '../docs/' : '../test-results/';
+    mkdirSync(fileURLToPath(new URL(dir, import.meta.url)), { recursive: true });
+    const path = fileURLToPath(new URL(`${dir}screenshot.png`, import.meta.url));
     await page.getByTestId('lane-spr').scrollIntoViewIfNeeded();
     await page.screenshot({ path, fullPage: true });
+  });
+
+  it('gives TreeBoN a lane of its own, its branches continuing their parents', async () => {
+    await page.locator('input[name="method-treebon"]').check();
+    await page.getByLabel('When the KV budget is full (the paper)').check();
+    await setSettings(page, { n: '16', maxNewTokens: '48', kvBudgetTokens: '2000' });
+    await page.getByTestId('run-button').click();
+    await waitForRunEnd(page);
+    const treebon = page.getByTestId('lane-treebon');
+    expect(await laneState(page, 'treebon')).toBe('done');
+    expect(await treebon.getByTestId('decision-mark').count()).toBeGreaterThan(0);
+    await treebon.getByLabel('Show candidate').selectOption({ index: 20 });
+    await expect(treebon.getByTestId('candidate-details').textContent()).resolves.toMatch(/continues #\d+/);
+    await page.locator('input[name="method-treebon"]').uncheck();
   });
 
   it('stops mid-run and keeps what was produced', async () => {

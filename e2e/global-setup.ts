@@ -26,13 +26,17 @@ function freePort(): Promise<number> {
   });
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+/** Builds the models and the app, then serves the build; `close` stops the server. */
+export async function serveBuiltApp(): Promise<{ url: string; close: () => Promise<void> }> {
   await buildModels(PUBLIC_MODELS_DIR);
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const port = await freePort();
   const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true } });
-  project.provide('baseUrl', `http://127.0.0.1:${port}/`);
-  return async () => {
-    await server.close();
-  };
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const server = await serveBuiltApp();
+  project.provide('baseUrl', server.url);
+  return server.close;
 }

@@ -1,7 +1,7 @@
 // Live charts of every method on shared axes: memory against the budget, the alive batch, rewards.
 // The x axis is tokens decoded (compute) or seconds (wall time); one toggle switches all three.
 import { useMemo, useState } from 'react';
-import { useRun } from '../engine/controller-context.ts';
+import { useRun, useSession } from '../engine/controller-context.ts';
 import type { LaneState } from '../state/run-state.ts';
 import { RewardChart } from './RewardChart.tsx';
 import type { XAxisKind } from './series.ts';
@@ -14,9 +14,11 @@ function lanesOf(state: { methods: readonly string[]; lanes: Readonly<Record<str
 
 export function ChartsPanel() {
   const [axis, setAxis] = useState<XAxisKind>('tokens');
-  // Throttled: charts cost the most to redraw, so they follow the run four times a second. (Not
-  // useDeferredValue: batches arrive every 50 ms and would keep postponing a deferred redraw.)
-  const run = useThrottled(useRun((s) => s), 250);
+  // Charts cost the most to redraw (recharts recomputes each chart's whole state per update): during a
+  // run they follow it once a second, while the trees follow every batch; after the run, at once.
+  // (Not useDeferredValue: batches arrive every 50 ms and would keep postponing a deferred redraw.)
+  const running = useSession((s) => s.phase === 'running' || s.phase === 'stopping');
+  const run = useThrottled(useRun((s) => s), running ? 1000 : 0);
   const lanes = useMemo(() => lanesOf(run), [run]);
   if (lanes.length === 0) return null;
   const budget = lanes.find((l) => l.start)?.start?.kvBudgetBytes ?? null;

@@ -59,7 +59,7 @@ export function xExtent(lanes: readonly LaneState[], axis: XAxisKind): [number, 
 }
 
 /** Partial-vs-final pairs at one prefix length of Best-of-N's prefix-scores event (finished, long enough). */
-export function prefixPairs(lane: LaneState, lengthIndex: number): { partial: number; final: number; id: number }[] {
+export function prefixPairs(lane: Pick<LaneState, 'prefixScores'>, lengthIndex: number): { partial: number; final: number; id: number }[] {
   const ps = lane.prefixScores;
   if (!ps) return [];
   return ps.candidates.flatMap((c) => {

@@ -1,9 +1,9 @@
 // One row per method: the best reward and what it cost, and what each method saved against Best-of-N.
 import { METHOD_LABELS } from '../../core/methodNames.ts';
 import { useRun } from '../engine/controller-context.ts';
-import { formatCount, formatDuration, formatPercent, formatRatio, formatReward } from '../format.ts';
+import { formatCount, formatDuration, formatReward } from '../format.ts';
 import { METHOD_COLORS } from '../method-style.ts';
-import { resultRows } from './result-rows.ts';
+import { describeVersusBon, resultRows } from './result-rows.ts';
 import { useMemo } from 'react';
 
 export function ResultTable() {
@@ -32,7 +32,7 @@ export function ResultTable() {
               <td>{formatDuration(r.wallMs)}</td>
               <td data-testid={`saved-${r.method}`}>
                 {r.versusBon
-                  ? <>{formatPercent(r.versusBon.tokensSaved)} fewer tokens, {formatRatio(r.versusBon.speedup)} as fast{r.versusBon.rewardGap !== null && <>, reward {formatReward(r.versusBon.rewardGap)}</>}</>
+                  ? <>{describeVersusBon(r.versusBon)}{r.versusBon.rewardGap !== null && <>, reward {formatReward(r.versusBon.rewardGap)}</>}</>
                   : r.method === 'bon' ? 'baseline' : '–'}
               </td>
             </tr>

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sprEvents, twoMethodRun } from '../fixtures/two-method-run.ts';
 import { applyEvents, emptyRunState } from '../state/run-state.ts';
-import { resultRows } from './result-rows.ts';
+import { describeVersusBon, resultRows } from './result-rows.ts';
 
 describe('resultRows', () => {
   it('reports each method and what Speculative Rejection saved against Best-of-N', () => {
@@ -19,5 +19,10 @@ describe('resultRows', () => {
     expect(spr?.versusBon).toBeNull();
     const inFlight = resultRows(applyEvents(emptyRunState, sprEvents.slice(0, 4)));
     expect(inFlight[0]).toMatchObject({ finished: false, bestReward: null, decodedTokens: 8 });
+  });
+
+  it('says "fewer" or "more", "as fast" or "slower"', () => {
+    expect(describeVersusBon({ tokensSaved: 0.68, speedup: 2.8, rewardGap: 0 })).toBe('68% fewer tokens, 2.8x as fast');
+    expect(describeVersusBon({ tokensSaved: -0.92, speedup: 0.3, rewardGap: null })).toBe('92% more tokens, 3.3x slower');
   });
 });

@@ -47,3 +47,10 @@ export function resultRows(state: RunState): ResultRow[] {
     }];
   });
 }
+
+/** "68% fewer tokens, 2.8x as fast" — or "92% more tokens, 3.4x slower" when the method spent more. */
+export function describeVersusBon(v: NonNullable<ResultRow['versusBon']>): string {
+  const tokens = v.tokensSaved >= 0 ? `${Math.round(v.tokensSaved * 100)}% fewer tokens` : `${Math.round(-v.tokensSaved * 100)}% more tokens`;
+  const speed = !(v.speedup > 0) ? '' : v.speedup >= 1 ? `, ${v.speedup.toFixed(1)}x as fast` : `, ${(1 / v.speedup).toFixed(1)}x slower`;
+  return tokens + speed;
+}

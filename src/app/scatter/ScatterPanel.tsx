@@ -21,7 +21,7 @@ const PrefixScatter = memo(function PrefixScatter({ c }: { readonly c: PrefixCor
         <ScatterChart margin={{ top: 4, right: 8, bottom: 16, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" dataKey="partial" name="partial" tickFormatter={(v: number) => formatReward(v)} label={{ value: 'partial', position: 'insideBottom', offset: -8 }} domain={['auto', 'auto']} />
-          <YAxis type="number" dataKey="final" name="final" tickFormatter={(v: number) => formatReward(v)} width={48} domain={['auto', 'auto']} />
+          <YAxis type="number" dataKey="final" name="final" tickFormatter={(v: number) => formatReward(v)} width={58} domain={['auto', 'auto']} />
           <Tooltip formatter={(v) => formatReward(Number(v))} />
           <Scatter data={[...c.points]} fill={METHOD_COLORS.bon} isAnimationActive={false} />
         </ScatterChart>
@@ -31,8 +31,9 @@ const PrefixScatter = memo(function PrefixScatter({ c }: { readonly c: PrefixCor
 });
 
 export function ScatterPanel() {
-  const bon = useRun((s) => s.lanes.bon);
-  const correlations = useMemo(() => (bon ? prefixCorrelations(bon) : []), [bon]);
+  // Keyed on the prefix-scores event alone: the lane changes with every batch, this only once per run.
+  const prefixScores = useRun((s) => s.lanes.bon?.prefixScores ?? null);
+  const correlations = useMemo(() => prefixCorrelations({ prefixScores }), [prefixScores]);
   if (correlations.length === 0) return null;
   return (
     <section className="panel scatter" aria-label="Partial versus final reward">

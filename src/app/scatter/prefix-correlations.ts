@@ -13,7 +13,7 @@ export interface PrefixCorrelation {
   readonly kendall: number;
 }
 
-export function prefixCorrelations(lane: LaneState): PrefixCorrelation[] {
+export function prefixCorrelations(lane: Pick<LaneState, 'prefixScores'>): PrefixCorrelation[] {
   const lengths = lane.prefixScores?.lengths ?? [];
   return lengths.map((length, i) => {
     const points = prefixPairs(lane, i);
