@@ -52,6 +52,8 @@ describe('loading from the hub and from folders', () => {
     const generator = page.getByTestId('source-generator');
     await generator.getByLabel('Hugging Face hub').check();
     await generator.getByLabel('Hub id of the generator').fill('nobody-here/no-such-model');
+    // The size lookup cannot reach the hub (or the hub has no such model): said, not left spinning.
+    await page.waitForFunction(() => /Size unknown/.test(document.querySelector('[data-testid=hub-size]')?.textContent ?? ''));
     await page.getByTestId('load-button').click();
     const { code, text } = await errorShown(page);
     expect(['download-failed', 'model-not-found']).toContain(code);

@@ -67,6 +67,8 @@ export interface CapabilityReport {
   readonly threads: number;
   /** Where `auto` would place the models, and with which weights' precision. */
   readonly placement: { readonly device: 'webgpu' | 'wasm'; readonly dtype: string; readonly reason: string };
+  /** For each device choice: the device used and the precisions tried, best first (the first a model ships is loaded). */
+  readonly placements: Readonly<Record<DevicePreference, { readonly device: 'webgpu' | 'wasm'; readonly dtypes: readonly string[] }>>;
 }
 
 export interface LoadedModels {

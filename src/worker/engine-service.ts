@@ -46,12 +46,19 @@ export class EngineService implements EngineWorkerApi {
       const caps = await this.caps();
       const adapter = await describeAdapter();
       const placement = choosePlacement(caps);
+      const option = (p: Placement) => ({ device: p.device === 'webgpu' ? 'webgpu' as const : 'wasm' as const, dtypes: [p.dtype, ...p.fallbackDtypes] });
+      const placements = {
+        auto: option(placement),
+        wasm: option(choosePlacement(caps, { device: 'wasm' })),
+        webgpu: option(choosePlacement(caps, { device: 'webgpu' })),
+      };
       return {
         webgpu: caps.webgpu ? adapter.report : null,
         webgpuProblem: caps.webgpu ? null : adapter.problem ?? 'no WebGPU adapter',
         crossOriginIsolated: this.options.crossOriginIsolated ?? false,
         threads: this.options.threads ?? 1,
         placement: { device: placement.device === 'webgpu' ? 'webgpu' : 'wasm', dtype: placement.dtype, reason: placement.reason },
+        placements,
       };
     });
   }

@@ -12,7 +12,7 @@ function sizeOf(draft: SourceDraft, catalog: readonly CatalogEntry[]): string {
     const entry = catalog.find((e) => e.id === draft.builtinId);
     return entry ? `${entry.label} (${formatBytes(entry.bytes)}, served with the app)` : 'a built-in model';
   }
-  if (draft.mode === 'hub') return `${draft.hubId || '(no id yet)'} from the hub (size shown as it downloads; cached afterwards)`;
+  if (draft.mode === 'hub') return `${draft.hubId || '(no id yet)'} from the hub (cached after the first download)`;
   const bytes = draft.folder ? [...draft.folder.files.values()].reduce((s, f) => s + f.size, 0) : 0;
   return draft.folder ? `folder ${draft.folder.name} (${formatBytes(bytes)}, read from disk)` : 'a folder (not picked yet)';
 }

@@ -3,6 +3,7 @@ import type { CatalogEntry } from '../models/catalog.ts';
 import { hubIdProblem, type SourceDraft, type SourceMode } from '../models/selection.ts';
 import { formatBytes } from '../format.ts';
 import { FolderInput } from './FolderInput.tsx';
+import { HubSize } from './HubSize.tsx';
 
 interface Props {
   readonly legend: string;
@@ -52,7 +53,8 @@ export function SourcePicker({ legend, role, draft, builtins, hubPlaceholder, on
             onChange={(e) => onChange({ ...draft, hubId: e.target.value })}
           />
           {hubProblem && <p className="field-error">{hubProblem}</p>}
-          <p className="note">Downloaded once (its size shows as it downloads), then loaded from the browser cache, also offline.</p>
+          <HubSize id={draft.hubId} />
+          <p className="note">Downloaded once, then loaded from the browser cache, also offline.</p>
         </div>
       )}
       <label>
