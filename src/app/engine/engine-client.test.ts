@@ -1,30 +1,10 @@
-// Pure logic of the client with a FAKE worker: a MessageChannel whose far end exposes a hand-written
-// API through comlink. No models run here; the real worker is exercised by the end-to-end tests.
+// Pure logic of the client with a FAKE worker (fake-worker.ts). No models run here; the real worker is
+// exercised by the end-to-end tests.
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import type { EngineWorkerApi, Outcome, RunSummary } from '../../worker/api.ts';
-import { EngineClient, type WorkerLike } from './engine-client.ts';
-
-class FakeWorker extends EventTarget implements WorkerLike {
-  readonly channel = new MessageChannel();
-  terminated = false;
-  constructor(api: Partial<EngineWorkerApi>) {
-    super();
-    Comlink.expose(api, this.channel.port2);
-    this.channel.port1.addEventListener('message', (e) => this.dispatchEvent(new MessageEvent('message', { data: (e as MessageEvent).data })));
-    this.channel.port1.start();
-  }
-  postMessage(message: unknown, transfer?: Transferable[]): void {
-    this.channel.port1.postMessage(message, transfer ?? []);
-  }
-  terminate(): void {
-    this.terminated = true;
-    this.channel.port1.close();
-  }
-  crash(message: string): void {
-    this.dispatchEvent(Object.assign(new Event('error'), { message }));
-  }
-}
+import { EngineClient } from './engine-client.ts';
+import { FakeWorker } from './fake-worker.ts';
 
 const never = <T,>() => new Promise<T>(() => undefined);
 

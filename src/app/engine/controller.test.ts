@@ -1,0 +1,67 @@
+// The controller's flow with a FAKE worker (fake-worker.ts) and a stubbed fetch for index.json:
+// pure plumbing, no models. The real worker and models run in the end-to-end tests.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultRunConfig } from '../../core/config.ts';
+import type { RunEvent } from '../../core/events.ts';
+import type { EngineWorkerApi, LoadedModels, Outcome, RunSummary } from '../../worker/api.ts';
+import { sprEvents } from '../fixtures/two-method-run.ts';
+import { createController } from './controller.ts';
+import { FakeWorker } from './fake-worker.ts';
+
+const models: LoadedModels = {
+  generator: { id: 'gen', kvBytesPerToken: 512, maxPositions: 2048, vocabSize: 300 }, scorers: [{ id: 'r', label: 'reward' }],
+  device: 'wasm', dtype: 'fp32', loadMs: 1, warmupMs: 1,
+};
+const index = { models: [{ id: 'gen', label: 'Gen', kind: 'generator', bytes: 10 }, { id: 'rw', label: 'Reward', kind: 'reward', bytes: 5 }] };
+
+function fakeApi(run: EngineWorkerApi['run']): Partial<EngineWorkerApi> {
+  return {
+    probe: async () => ({ ok: false, error: { code: 'internal', message: 'not probed in this test' } }),
+    load: async (_request, onUpdates) => {
+      onUpdates([{ type: 'stage', stage: 'ready', message: 'Ready' }]);
+      return { ok: true, value: models };
+    },
+    run,
+  };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('createController', () => {
+  beforeEach(() => {
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(index)));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('reads the catalog, loads, runs and folds the streamed events into the run store', async () => {
+    const run: EngineWorkerApi['run'] = async (_config, onEvents) => {
+      onEvents(sprEvents.slice(0, 4) as RunEvent[]);
+      onEvents(sprEvents.slice(4) as RunEvent[]);
+      return { ok: true, value: { stopped: false, events: sprEvents.length } };
+    };
+    const workers: FakeWorker[] = [];
+    const controller = createController(() => { const w = new FakeWorker(fakeApi(run)); workers.push(w); return w; }, 'auto');
+    controller.start();
+    await settle();
+    expect(controller.selection.get()?.generator).toMatchObject({ mode: 'builtin', builtinId: 'gen' });
+    await controller.load();
+    expect(controller.session.get()).toMatchObject({ phase: 'ready', loaded: models });
+    await controller.runWith({ ...defaultRunConfig('Hi'), n: 4 });
+    await settle();
+    expect(controller.run.get().lanes.spr?.end?.winner?.id).toBe(3);
+    expect(controller.session.get()).toMatchObject({ phase: 'ready', lastRun: { stopped: false } });
+  });
+
+  it('reports a lost GPU device and starts a fresh worker', async () => {
+    const lost: EngineWorkerApi['run'] = async () => ({ ok: false, error: { code: 'device-lost', message: 'The GPU device was lost.' } }) as Outcome<RunSummary>;
+    const workers: FakeWorker[] = [];
+    const controller = createController(() => { const w = new FakeWorker(fakeApi(lost)); workers.push(w); return w; }, 'auto');
+    controller.start();
+    await settle();
+    await controller.load();
+    await controller.runWith(defaultRunConfig('Hi'));
+    expect(controller.session.get()).toMatchObject({ phase: 'choose', loaded: null, error: { context: 'worker', error: { code: 'device-lost' } } });
+    expect(workers).toHaveLength(2);
+    expect(workers[0]?.terminated).toBe(true);
+  });
+});
