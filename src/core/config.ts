@@ -32,6 +32,11 @@ export interface TreeBoNConfig {
   readonly layers: number;
   /** Bandit-guided branching constant c; null for an even split. */
   readonly ucb: number | null;
+  /**
+   * With UCB: children every growing parent gets before the rest are shared by UCB (default 1, so
+   * no surviving parent is starved; 0 lets UCB give a parent nothing). At most `children`.
+   */
+  readonly ucbFloor?: number;
 }
 
 export interface CombineConfig {

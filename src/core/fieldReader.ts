@@ -38,6 +38,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'treebon.children': 'Children per parent',
   'treebon.layers': 'Layers',
   'treebon.ucb': 'The UCB constant',
+  'treebon.ucbFloor': 'The UCB floor (children each parent gets first)',
   'combine.rule': 'The combining rule',
   'combine.normalize': 'Normalisation',
   'combine.temperature': 'The soft-min temperature',

@@ -59,6 +59,40 @@ describe('combining', () => {
   });
 });
 
+describe('MaxMin on a hand-made pool', () => {
+  // Four candidates, two reward models on different scales. Candidate 0 is the first model's
+  // favourite and only average for the second; candidate 1 is good for both.
+  //   A = [10, 6, 2, 2]: mean 5, std sqrt(11)  -> z = [ 1.508,  0.302, -0.905, -0.905]
+  //   B = [ 5, 6, 8, 1]: mean 5, std sqrt(6.5) -> z = [ 0.000,  0.392,  1.177, -1.569]
+  //   min  = [0.000, 0.302, -0.905, -1.569] -> candidate 1 (the best worst-normalised score)
+  //   mean = [0.754, 0.347,  0.136, -1.237] -> candidate 0
+  const raw = [[10, 5], [6, 6], [2, 8], [2, 1]];
+  const winner = (rewards: readonly number[]): number => rewards.indexOf(Math.max(...rewards));
+  const zA = [10, 6, 2, 2].map((x) => (x - 5) / Math.sqrt(11));
+  const zB = [5, 6, 8, 1].map((x) => (x - 5) / Math.sqrt(6.5));
+
+  it('min picks the candidate whose worst normalised score is best; mean picks another', () => {
+    const min = combinePool(raw, combine('min'));
+    min.forEach((r, i) => expect(r).toBeCloseTo(Math.min(zA[i]!, zB[i]!), 12));
+    expect(winner(min)).toBe(1);
+    const mean = combinePool(raw, combine('mean'));
+    mean.forEach((r, i) => expect(r).toBeCloseTo((zA[i]! + zB[i]!) / 2, 12));
+    expect(winner(mean)).toBe(0);
+  });
+
+  it('soft-min moves from the min rule\'s pick to the mean rule\'s as its temperature grows', () => {
+    expect(winner(combinePool(raw, combine('softmin', 'z', 0.05)))).toBe(1);
+    expect(winner(combinePool(raw, combine('softmin', 'z', 100)))).toBe(0);
+  });
+
+  it('with rank normalisation min picks the same balanced candidate', () => {
+    // Ranks: A = [1, 2/3, 1/6, 1/6] (the tie shares 0 and 1/3), B = [1/3, 2/3, 1, 0].
+    const min = combinePool(raw, combine('min', 'rank'));
+    expect(min).toEqual([1 / 3, 2 / 3, 1 / 6, 0]);
+    expect(winner(min)).toBe(1);
+  });
+});
+
 describe('scoring a pool', () => {
   const requests: ScoreRequest[] = ['a', 'b'].map((response) => ({ prompt: 'p', response }));
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunConfig } from './config.ts';
 import type { RunEvent } from './events.ts';
 import { runAlignment } from './runAlignment.ts';
+import { treeBoNTokenAccount } from './treeBoNTokens.ts';
 import { FakeGenerator, FakeScorer, type FakeGeneratorOptions } from './testing/fake-backend.ts';
 import { eventsOf, fakeRunConfig, soloTrajectory, withoutTimes } from './testing/trajectory.ts';
 
@@ -42,17 +43,22 @@ describe('TreeBoN', () => {
     expect(tree.decodedTokens).toBe(eventsOf(events, 'bon', 'run-end')[0]!.totals.decodedTokens);
   });
 
-  it('continues each child from its parent\'s exact tokens, with its own stream', async () => {
+  it('continues each child from its parent\'s exact tokens: the first child on its parent\'s stream, the others on their own', async () => {
     const config = treeConfig();
     const { events, generator } = await run(config);
-    const parentOf = new Map(eventsOf(events, 'treebon', 'spawn').flatMap((s) => s.candidates.map((c) => [c.id, c] as const)));
+    const spawns = eventsOf(events, 'treebon', 'spawn').flatMap((s) => s.candidates);
+    const parentOf = new Map(spawns.map((c) => [c.id, c] as const));
+    const firstChild = new Set<number>();
+    for (const c of spawns) if (c.parent !== null && !spawns.some((o) => o.parent === c.parent && o.id < c.id)) firstChild.add(c.id);
+    // A candidate's whole trajectory as if it were never cut: a first child's is its parent's.
     const tokensOf = new Map<number, number[]>();
     const trajectory = (id: number): number[] => {
       const known = tokensOf.get(id);
       if (known) return known;
       const spawn = parentOf.get(id)!;
-      const inherited = spawn.parent === null ? [] : trajectory(spawn.parent).slice(0, spawn.prefixLength);
-      const tokens = soloTrajectory(generator, config.prompt, config, id, inherited);
+      let tokens: number[];
+      if (spawn.parent !== null && firstChild.has(id)) tokens = trajectory(spawn.parent);
+      else tokens = soloTrajectory(generator, config.prompt, config, id, spawn.parent === null ? [] : trajectory(spawn.parent).slice(0, spawn.prefixLength));
       tokensOf.set(id, tokens);
       return tokens;
     };
@@ -102,6 +108,27 @@ describe('TreeBoN', () => {
     }
   });
 
+  it('decodes N x l_max minus exactly what early stops leave unused, in shared rows and in chunks, even or by UCB', async () => {
+    const early = { stopBias: -1, stopRise: 0.1 };
+    for (const budgetTokens of [10_000, 120]) {
+      for (const treebon of [{}, { ucb: 0.5 }, { ucb: 0, ucbFloor: 0 }]) {
+        const { events } = await run(treeConfig({ budgetTokens }, treebon), early);
+        const account = treeBoNTokenAccount(events)!;
+        expect(account.budget).toBe(12 * 32);
+        expect(account.afterStops).toBeGreaterThan(0);
+        expect(eventsOf(events, 'treebon', 'run-end')[0]!.totals.decodedTokens).toBe(account.decoded);
+        // N slots per layer: the next layer's candidates plus the finished responses kept as parents.
+        const spawns = eventsOf(events, 'treebon', 'spawn');
+        eventsOf(events, 'treebon', 'decision').forEach((d, i) => {
+          const keptFinished = d.candidates.filter((c) => c.kept && c.finished).length;
+          const spawned = spawns[i + 1]?.candidates.length ?? 0;
+          if (spawned > 0) expect(spawned + keptFinished).toBe(12);
+        });
+        expect(account.layerSizes[0]).toBe(12);
+      }
+    }
+  });
+
   it('shares N slots among floor(N / children) parents when N is not a multiple', async () => {
     const { events } = await run(treeConfig({ n: 10 }, { children: 4, layers: 2 }), noEarlyStops);
     const decision = eventsOf(events, 'treebon', 'decision')[0]!;
@@ -111,10 +138,39 @@ describe('TreeBoN', () => {
     expect(parents.map((p) => children.filter((c) => c.parent === p).length)).toEqual([5, 5]);
   });
 
-  it('splits children by UCB when asked', async () => {
-    const { events } = await run(treeConfig({}, { ucb: 0 }), noEarlyStops);
-    // c = 0: every slot goes to the parent with the best mean path reward.
+  it('splits children by UCB when asked: c = 0 and no floor gives every slot to the best mean path reward', async () => {
+    const { events } = await run(treeConfig({}, { ucb: 0, ucbFloor: 0 }), noEarlyStops);
     const spawns = eventsOf(events, 'treebon', 'spawn');
     for (const s of spawns.slice(1)) expect(new Set(s.candidates.map((c) => c.parent)).size).toBe(1);
+  });
+
+  it('gives every surviving parent at least the UCB floor (1 by default), and the layer\'s slots sum to N', async () => {
+    for (const [ucbFloor, expected] of [[undefined, [9, 1, 1, 1]], [2, [6, 2, 2, 2]]] as const) {
+      const { events } = await run(treeConfig({}, { ucb: 0, ...(ucbFloor !== undefined && { ucbFloor }) }), noEarlyStops);
+      const decisions = eventsOf(events, 'treebon', 'decision');
+      eventsOf(events, 'treebon', 'spawn').slice(1).forEach((s, i) => {
+        // Parents in rank order; c = 0 sends every slot above the floor to the best mean path reward.
+        const parents = decisions[i]!.candidates.filter((c) => c.kept);
+        const counts = parents.map((p) => s.candidates.filter((c) => c.parent === p.id).length);
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(12);
+        expect([...counts].sort((a, b) => b - a)).toEqual(expected);
+      });
+    }
+  });
+
+  it('with one child per parent selects exactly what Best-of-N selects (the first child continues its parent\'s stream)', async () => {
+    for (const options of [noEarlyStops, { stopBias: -1, stopRise: 0.1 }]) {
+      const { events } = await run({ ...treeConfig({}, { children: 1 }), methods: ['treebon', 'bon'] }, options);
+      // Children carry new ids: compare everything else.
+      const strip = <T extends { id: number }>(c: T): T => ({ ...c, id: 0 });
+      const byText = <T extends { text: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.text.localeCompare(b.text));
+      const tree = eventsOf(events, 'treebon', 'final')[0]!.candidates;
+      const bon = eventsOf(events, 'bon', 'final')[0]!.candidates;
+      expect(tree).toHaveLength(12);
+      expect(byText(tree).map(strip)).toEqual(byText(bon).map(strip));
+      const [treeEnd, bonEnd] = [eventsOf(events, 'treebon', 'run-end')[0]!, eventsOf(events, 'bon', 'run-end')[0]!];
+      expect(strip(treeEnd.winner!)).toEqual(strip(bonEnd.winner!));
+      expect(treeEnd.totals.decodedTokens).toBe(bonEnd.totals.decodedTokens);
+    }
   });
 });

@@ -12,20 +12,25 @@ export interface ParentStats {
 }
 
 /**
- * Child slots per parent, in the parents' order. Without a UCB constant every parent gets
- * slots / parents. With constant c, slots go one at a time to the parent maximising
- * mean + c sqrt(ln n_total / n_parent), where n counts the parent's own visit plus the slots it
- * already got in this layer (a batched UCB: virtual visits stand in for the results not yet seen).
+ * Child slots per parent, in the parents' order; they always sum to `slots`.
+ *
+ * Without a UCB constant every parent gets slots / parents (the first ones one more when it does not
+ * divide). With constant c, every parent first gets `floor` slots (capped at what the slots allow,
+ * so the sum holds), then the rest go one at a time to the parent maximising
+ * mean + c sqrt(ln n_total / n_parent), where n_parent counts the parent's own visit plus the slots
+ * it already got in this layer and n_total is their sum over the parents (a batched UCB: virtual
+ * visits stand in for the rewards not yet seen).
  */
-export function allocateChildren(parents: readonly ParentStats[], slots: number, ucb: number | null): number[] {
+export function allocateChildren(parents: readonly ParentStats[], slots: number, ucb: number | null, floor = 1): number[] {
   if (parents.length === 0) return [];
   if (ucb === null) {
     const even = Math.floor(slots / parents.length);
     const extra = slots - even * parents.length;
     return parents.map((_, i) => even + (i < extra ? 1 : 0));
   }
-  const given = parents.map(() => 0);
-  for (let slot = 0; slot < slots; slot++) {
+  const guaranteed = Math.max(0, Math.min(floor, Math.floor(slots / parents.length)));
+  const given = parents.map(() => guaranteed);
+  for (let slot = guaranteed * parents.length; slot < slots; slot++) {
     const total = parents.length + slot;
     let best = 0;
     let bestValue = -Infinity;

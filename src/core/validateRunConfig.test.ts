@@ -69,7 +69,12 @@ describe('validateRunConfig', () => {
     expect(errorsOf(tree)).toEqual({});
     expect(errorsOf({ ...tree, treebon: { ...base.treebon, children: 17 } })).toEqual({ 'treebon.children': 'Children per parent (17) cannot exceed N (16).' });
     expect(errorsOf({ ...tree, treebon: { ...base.treebon, children: 3 } })).toEqual({});
-    expect(errorsOf({ ...tree, treebon: { ...base.treebon, children: 1 } })).toEqual({ 'treebon.children': 'Children per parent must be between 2 and 1024.' });
+    // One child per parent is Best-of-N: allowed, as a check; none is not.
+    expect(errorsOf({ ...tree, treebon: { ...base.treebon, children: 1 } })).toEqual({});
+    expect(errorsOf({ ...tree, treebon: { ...base.treebon, children: 0 } })).toEqual({ 'treebon.children': 'Children per parent must be between 1 and 1024.' });
+    expect(validateRunConfig({ ...tree, treebon: { children: 4, layers: 2, ucb: 1, ucbFloor: 0 } })).toMatchObject({ ok: true, config: { treebon: { ucbFloor: 0 } } });
+    expect(errorsOf({ ...tree, treebon: { ...base.treebon, ucbFloor: 5 } })).toEqual({ 'treebon.ucbFloor': 'The UCB floor (children each parent gets first) must be between 0 and 4.' });
+    expect(errorsOf({ ...tree, treebon: { ...base.treebon, ucbFloor: 0.5 } })).toHaveProperty(['treebon.ucbFloor']);
     expect(errorsOf({ ...tree, treebon: { ...base.treebon, layers: 129 } })).toEqual({ 'treebon.layers': 'Layers must be between 1 and 128.' });
     expect(errorsOf({ ...tree, treebon: { ...base.treebon, ucb: -1 } })).toEqual({ 'treebon.ucb': 'The UCB constant must be at least 0.' });
     expect(validateRunConfig({ ...tree, treebon: { children: 4, layers: 2, ucb: 1.5 } })).toMatchObject({ ok: true, config: { treebon: { ucb: 1.5 } } });

@@ -83,14 +83,17 @@ function readSpr(reader: FieldReader, d: SpeculativeRejectionConfig, maxNewToken
 
 function readTreeBoN(reader: FieldReader, d: TreeBoNConfig, run: { n: number; maxNewTokens: number }, used: boolean): TreeBoNConfig {
   const r = used ? reader : reader.silenced();
-  const children = r.integer('children', d.children, { min: 2, max: MAX_N });
+  // children = 1 is allowed: N parents, one continuation each, which is Best-of-N (a useful check).
+  const children = r.integer('children', d.children, { min: 1, max: MAX_N });
   // Each layer decodes at least one token; against an invalid max new tokens only that field errs.
   const layers = r.integer('layers', d.layers, run.maxNewTokens >= 1 ? { min: 1, max: run.maxNewTokens } : { min: 1 });
   const ucbRaw = r.raw('ucb');
   const ucb = ucbRaw === undefined ? d.ucb : ucbRaw === null ? null : r.number('ucb', 0, { min: 0 });
   // N / children parents (at least one) share N child slots; only more children than N cannot work.
   if (run.n >= 1 && children > run.n) r.fail('children', `Children per parent (${children}) cannot exceed N (${run.n}).`);
-  return { children, layers, ucb };
+  // A floor above `children` could ask for more slots than a layer has (floor(N / children) parents share N).
+  const ucbFloor = r.raw('ucbFloor') === undefined ? d.ucbFloor : r.integer('ucbFloor', 1, { min: 0, max: Math.max(1, children) });
+  return { children, layers, ucb, ...(ucbFloor !== undefined && { ucbFloor }) };
 }
 
 function readCombine(reader: FieldReader, d: CombineConfig): CombineConfig {
