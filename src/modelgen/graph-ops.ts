@@ -79,3 +79,24 @@ export function maskToBias(g: GraphBuilder, allowed: string): string {
   // uniform softmax instead of NaNs, and its output is ignored anyway.
   return g.op('Where', [allowed, g.floats([0], []), g.floats([-1e9], [])]);
 }
+
+/**
+ * Additive attention bias over [batch, ...heads, seq, past+seq]: 0 where key j is visible to query i
+ * (j <= past+i and attention_mask[j] = 1), a large negative number elsewhere. `headAxes` is how many
+ * head axes sit between batch and the query axis (1 for [B, H, S, T], 2 for grouped [B, KV, G, S, T]).
+ */
+export function causalPaddingBias(g: GraphBuilder, inputIds: string, attentionMask: string, headAxes: number): string {
+  return g.scope('mask', () => {
+    const total = dimOf(g, attentionMask, 1);
+    const past = g.op('Sub', [total, dimOf(g, inputIds, 1)]);
+    const one = g.int64s([1], []);
+    const keyIndex = unsqueeze(g, g.op('Range', [g.int64s([0], []), total, one]), [0]);
+    const queryIndex = unsqueeze(g, g.op('Range', [past, total, one]), [1]);
+    const causal = g.op('LessOrEqual', [keyIndex, queryIndex]);
+    const axes = Array.from({ length: headAxes + 1 }, (_, i) => i + 1);
+    const notPadding = unsqueeze(g, g.op('Cast', [attentionMask], { to: ONNX_BOOL }), axes);
+    return maskToBias(g, g.op('And', [causal, notPadding]));
+  });
+}
+
+const ONNX_BOOL = 9;

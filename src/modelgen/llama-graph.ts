@@ -7,26 +7,11 @@
 // kv head broadcasts over its group (grouped-query attention without repeating K and V).
 import { GraphBuilder } from './graph-builder.ts';
 import type { OnnxGraph } from './graph.ts';
-import { dimOf, linear, maskToBias, reshape, rmsNorm, silu, transpose, unsqueeze } from './graph-ops.ts';
+import { causalPaddingBias, linear, reshape, rmsNorm, silu, transpose, unsqueeze } from './graph-ops.ts';
 import { checkLlamaDims, type LlamaDims, type LlamaLayerWeights, type LlamaWeights } from './llama-weights.ts';
 import { float32Tensor } from './tensor-data.ts';
 
-const BOOL = 9;
 const FLOAT = 1;
-
-/** Bias [batch, 1, 1, seq, past+seq]: key j is visible to query i iff j <= past+i and mask[j] = 1. */
-function causalPaddingBias(g: GraphBuilder, inputIds: string, attentionMask: string): string {
-  return g.scope('mask', () => {
-    const total = dimOf(g, attentionMask, 1);
-    const past = g.op('Sub', [total, dimOf(g, inputIds, 1)]);
-    const one = g.int64s([1], []);
-    const keyIndex = unsqueeze(g, g.op('Range', [g.int64s([0], []), total, one]), [0]);
-    const queryIndex = unsqueeze(g, g.op('Range', [past, total, one]), [1]);
-    const causal = g.op('LessOrEqual', [keyIndex, queryIndex]);
-    const notPadding = unsqueeze(g, g.op('Cast', [attentionMask], { to: BOOL }), [1, 2, 3]);
-    return maskToBias(g, g.op('And', [causal, notPadding]));
-  });
-}
 
 interface Rotary {
   readonly cos: string;
@@ -124,7 +109,7 @@ export function buildLlamaGraph(dims: LlamaDims, weights: LlamaWeights, logitBia
   const rotary = rotaryTables(g, positionIds, dims);
   const ctx: LayerContext = {
     dims,
-    bias: causalPaddingBias(g, inputIds, attentionMask),
+    bias: causalPaddingBias(g, inputIds, attentionMask, 2),
     rotary,
     queryCos: unsqueeze(g, rotary.cos, [1, 2]),
     querySin: unsqueeze(g, rotary.sin, [1, 2]),

@@ -8,27 +8,12 @@
 // the value. Positions enter only through differences after the softmax, so left padding
 // (which shifts a row's positions, if at all, by a constant) changes nothing.
 import { GraphBuilder } from '../graph-builder.ts';
-import { dimOf, maskToBias, transpose, unsqueeze } from '../graph-ops.ts';
+import { causalPaddingBias, transpose, unsqueeze } from '../graph-ops.ts';
 import { encodeOnnxModel } from '../onnx-writer.ts';
 import { float32Tensor, int32Tensor } from '../tensor-data.ts';
 import type { GeneratorParameters } from './generator-parameters.ts';
 
-const BOOL = 9;
 const FLOAT = 1;
-
-/** Bias [batch, 1, seq, past+seq]: key j is visible to query i iff j <= past+i and mask[j] = 1. */
-function causalPaddingBias(g: GraphBuilder, inputIds: string, attentionMask: string): string {
-  return g.scope('mask', () => {
-    const total = dimOf(g, attentionMask, 1);
-    const past = g.op('Sub', [total, dimOf(g, inputIds, 1)]);
-    const one = g.int64s([1], []);
-    const keyIndex = unsqueeze(g, g.op('Range', [g.int64s([0], []), total, one]), [0]);
-    const queryIndex = unsqueeze(g, g.op('Range', [past, total, one]), [1]);
-    const causal = g.op('LessOrEqual', [keyIndex, queryIndex]);
-    const notPadding = unsqueeze(g, g.op('Cast', [attentionMask], { to: BOOL }), [1, 2]);
-    return maskToBias(g, g.op('And', [causal, notPadding]));
-  });
-}
 
 export function buildGeneratorGraph(p: GeneratorParameters) {
   const vocab = p.tokens.length;
@@ -61,7 +46,7 @@ export function buildGeneratorGraph(p: GeneratorParameters) {
     // The query is e0 for every position: scores [batch, 1, 1, past+seq].
     const query = g.floats(Array.from({ length: k }, (_, j) => (j === 0 ? 1 : 0)), [k, 1]);
     const scores = transpose(g, g.op('MatMul', [presentKey, query]), [0, 1, 3, 2]);
-    const masked = g.op('Add', [scores, causalPaddingBias(g, inputIds, attentionMask)]);
+    const masked = g.op('Add', [scores, causalPaddingBias(g, inputIds, attentionMask, 1)]);
     const weights = g.op('Softmax', [masked], { axis: -1 });
     return g.op('Squeeze', [g.op('MatMul', [weights, presentValue]), g.int64s([1])]);
   });
