@@ -7,12 +7,17 @@ export const STUDY_USAGE = `Usage: npm run study -- --generator <hub id | folder
   [--reward <hub id | folder | builtin>]... [--reference <hub id | folder>]
   [--methods bon,spr,treebon] [--n 32] [--alpha 0.5] [--max-new-tokens 128] [--kv-budget-mb M]
   [--decision-lengths 8,16,32] [--temperature 1] [--top-k 50] [--top-p 1] [--seed 1] [--limit K]
-  [--children 4] [--layers 4] [--ucb C] [--combine min|softmin|mean] [--normalize z|rank]
+  [--children 4] [--layers 4] [--ucb C] [--ucb-floor 1] [--combine min|softmin|mean] [--normalize z|rank]
+  [--softmin-temperature 0.5]
   [--dtype fp32|fp16|q8|q4] [--out results.json]
 
 --reward may be given several times (scores combined by --combine over the candidate pool).
---reference makes the implicit DPO reward log pi/pi_ref: the policy is the last --reward that is a
-  causal LM, or the generator when no --reward is given.
+--reference adds the implicit DPO reward sum_k log(pi(y_k)/pi_ref(y_k)) / (k+1), with the generator
+  as the policy pi: TreeBoN's own partial score, and the only score when no --reward is given.
+  With --reward too, every method combines both (e.g. --combine min for MaxMin).
+--children 1 (one continuation per parent) or --layers 1 makes TreeBoN Best-of-N.
+--ucb C splits each layer's children among parents by mean partial reward + C sqrt(ln n / n_i);
+  --ucb-floor is the children every surviving parent gets first (0 lets UCB starve a parent).
 --temperature 0 means greedy. Without --kv-budget-mb the budget holds N rows of a quarter of the
   full length, so Best-of-N runs in sequential batches and Speculative Rejection must prune.`;
 
@@ -35,7 +40,9 @@ export interface StudyArgs {
   readonly children: number;
   readonly layers: number;
   readonly ucb: number | undefined;
+  readonly ucbFloor: number | undefined;
   readonly combine: string;
+  readonly softminTemperature: number | undefined;
   readonly normalize: string;
   readonly dtype: string | undefined;
   readonly out: string | undefined;
@@ -60,6 +67,8 @@ const options = {
   children: { type: 'string', default: '4' },
   layers: { type: 'string', default: '4' },
   ucb: { type: 'string' },
+  'ucb-floor': { type: 'string' },
+  'softmin-temperature': { type: 'string' },
   combine: { type: 'string', default: 'min' },
   normalize: { type: 'string', default: 'z' },
   dtype: { type: 'string' },
@@ -101,7 +110,9 @@ export function parseStudyArgs(argv: readonly string[]): StudyArgs | null {
     children: number('--children', values.children),
     layers: number('--layers', values.layers),
     ucb: optionalNumber('--ucb', values.ucb),
+    ucbFloor: optionalNumber('--ucb-floor', values['ucb-floor']),
     combine: values.combine,
+    softminTemperature: optionalNumber('--softmin-temperature', values['softmin-temperature']),
     normalize: values.normalize,
     dtype: values.dtype,
     out: values.out,

@@ -24,7 +24,8 @@ export function promptTable(result: PromptResult, index: number): string {
   return [`### Prompt ${index + 1}: ${truncate(title, 100)}`, '', HEADER, RULE, ...rows, ...ratioRows(result.methods), ''].join('\n');
 }
 
-export function totalsTable(results: readonly PromptResult[]): string {
+/** `decodeBudget`: N x max new tokens, what Best-of-N decodes per prompt when nothing stops early. */
+export function totalsTable(results: readonly PromptResult[], decodeBudget?: number): string {
   const methods = [...new Set(results.flatMap((r) => r.methods.map((m) => m.method)))];
   const summed = methods.map((method) => {
     const runs = results.flatMap((r) => r.methods.filter((m) => m.method === method));
@@ -34,11 +35,18 @@ export function totalsTable(results: readonly PromptResult[]): string {
   });
   const lines = [`### Totals over ${results.length} prompt(s) (best reward: mean)`, '', HEADER, RULE];
   lines.push(...summed.map((m) => row(NAMES[m.method], m.bestReward, m.totals)), ...ratioRows(summed), '');
+  if (decodeBudget !== undefined) lines.push(budgetLine(summed, decodeBudget * results.length), '');
   for (const method of methods.filter((m) => m !== 'bon')) {
     const rate = winRate(results, method);
     if (rate !== null) lines.push(`${NAMES[method]} win rate against Best-of-N under the reward: ${(100 * rate).toFixed(1)}% (ties count half)`);
   }
   return lines.join('\n');
+}
+
+/** Decoded tokens against the shared budget: TreeBoN spends Best-of-N's, less only what early stops leave unused. */
+export function budgetLine(methods: readonly MethodResult[], budget: number): string {
+  const parts = methods.map((m) => `${NAMES[m.method]} ${m.totals.decodedTokens} (${((100 * m.totals.decodedTokens) / budget).toFixed(1)}%)`);
+  return `Decode budget N x max new tokens: ${budget} tokens in all; decoded: ${parts.join(', ')}. Best-of-N and TreeBoN leave unused only what early stops do.`;
 }
 
 /** Share of prompts where `method`'s best reward beats Best-of-N's; ties count half. */

@@ -36,7 +36,7 @@ export async function runStudy(
   } finally {
     await models.dispose();
   }
-  if (results.length > 0) io.print(totalsTable(results));
+  if (results.length > 0) io.print(totalsTable(results, args.n * args.maxNewTokens));
   return { settings: args, prompts: results };
 }
 
@@ -58,8 +58,8 @@ function runConfigFor(args: StudyArgs, prompt: string, promptTokens: number, inf
       alpha: args.alpha,
       decision: args.decisionLengths ? { mode: 'fixed', lengths: args.decisionLengths } : { mode: 'memory' },
     },
-    treebon: { children: args.children, layers: args.layers, ucb: args.ucb ?? null },
-    combine: { rule: args.combine, normalize: args.normalize },
+    treebon: { children: args.children, layers: args.layers, ucb: args.ucb ?? null, ...(args.ucbFloor !== undefined && { ucbFloor: args.ucbFloor }) },
+    combine: { rule: args.combine, normalize: args.normalize, ...(args.softminTemperature !== undefined && { temperature: args.softminTemperature }) },
   };
   const checked = validateRunConfig(input, { promptTokens, kvBytesPerToken: info.kvBytesPerToken, ...(info.maxPositions !== undefined && { maxPositions: info.maxPositions }) });
   if (!checked.ok) throw new StudyError(checked.errors.map((e) => `${flagOf(e.field)}: ${e.message}`).join('; '));
@@ -69,8 +69,8 @@ function runConfigFor(args: StudyArgs, prompt: string, promptTokens: number, inf
 const FLAGS: Record<string, string> = {
   n: '--n', maxNewTokens: '--max-new-tokens', seed: '--seed', kvBudgetBytes: '--kv-budget-mb', methods: '--methods', prompt: '--prompts',
   'sampling.temperature': '--temperature', 'sampling.topK': '--top-k', 'sampling.topP': '--top-p', 'spr.alpha': '--alpha',
-  'spr.decision.lengths': '--decision-lengths', 'treebon.children': '--children', 'treebon.layers': '--layers', 'treebon.ucb': '--ucb',
-  'combine.rule': '--combine', 'combine.normalize': '--normalize',
+  'spr.decision.lengths': '--decision-lengths', 'treebon.children': '--children', 'treebon.layers': '--layers', 'treebon.ucb': '--ucb', 'treebon.ucbFloor': '--ucb-floor',
+  'combine.rule': '--combine', 'combine.normalize': '--normalize', 'combine.temperature': '--softmin-temperature',
 };
 
 function flagOf(field: string): string {

@@ -9,6 +9,12 @@ import { promptTable, totalsTable, winRate, type PromptResult } from './report.t
 import type { RunTotals } from '../../src/core/events.ts';
 
 describe('parseStudyArgs', () => {
+  it('reads TreeBoN and combining flags', () => {
+    const args = parseStudyArgs(['--generator', 'g', '--reference', 'r', '--prompts', 'p', '--methods', 'bon,spr,treebon', '--children', '1', '--layers', '3', '--ucb', '0.5', '--ucb-floor', '0', '--combine', 'softmin', '--softmin-temperature', '0.2']);
+    expect(args).toMatchObject({ methods: ['bon', 'spr', 'treebon'], children: 1, layers: 3, ucb: 0.5, ucbFloor: 0, combine: 'softmin', softminTemperature: 0.2, rewards: [], reference: 'r' });
+    expect(parseStudyArgs(['--generator', 'g', '--reward', 'r', '--prompts', 'p'])).toMatchObject({ ucb: undefined, ucbFloor: undefined, softminTemperature: undefined });
+  });
+
   it('reads flags, repeated rewards and defaults', () => {
     const args = parseStudyArgs(['--generator', 'g', '--reward', 'a', '--reward', 'b', '--prompts', 'p.json', '--n', '8', '--temperature', '0']);
     expect(args).toMatchObject({ generator: 'g', rewards: ['a', 'b'], n: 8, temperature: 0, alpha: 0.5, methods: ['bon', 'spr'], seed: 1 });
@@ -55,6 +61,8 @@ describe('report', () => {
     expect(total).toContain('| Best-of-N | 1.500 | 800 |');
     expect(total).toContain('| Speculative Rejection / Best-of-N | Δ 0.500 | 0.38x |');
     expect(total).toContain('win rate against Best-of-N under the reward: 75.0%');
+    expect(total).not.toContain('Decode budget');
+    expect(totalsTable(results, 400)).toContain('Decode budget N x max new tokens: 800 tokens in all; decoded: Best-of-N 800 (100.0%), Speculative Rejection 300 (37.5%).');
   });
   it('counts ties as half a win', () => expect(winRate(results, 'spr')).toBe(0.75));
 });
