@@ -26,10 +26,10 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Builds the models and the app, then serves the build; `close` stops the server. */
-export async function serveBuiltApp(): Promise<{ url: string; close: () => Promise<void> }> {
+/** Builds the models and the app, then serves the build; `close` stops the server. Unminified for readable profiles. */
+export async function serveBuiltApp(options: { minify?: boolean } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   await buildModels(PUBLIC_MODELS_DIR);
-  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: options.minify ?? true } });
   const port = await freePort();
   const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true } });
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };

@@ -1,0 +1,58 @@
+// The page's main-thread CPU profile through the DevTools protocol, summed by function (self time),
+// for finding what makes a run stutter. Used by the UI benchmark with BENCH_PROFILE=1.
+import type { Page } from 'playwright-core';
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number };
+  readonly children?: readonly number[];
+}
+
+interface Profile {
+  readonly nodes: readonly ProfileNode[];
+  readonly samples?: readonly number[];
+  readonly timeDeltas?: readonly number[];
+}
+
+/** Starts sampling; the returned function stops and formats the top `top` functions by self time. */
+export async function startProfile(page: Page, top = 25): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    await cdp.detach();
+    return formatProfile(profile, top);
+  };
+}
+
+function formatProfile(profile: Profile, top: number): string {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, number>();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
+  const keyOf = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop() ?? ''}:${n.callFrame.lineNumber + 1}`;
+  const selfUs = new Map<string, number>();
+  // Inclusive time of components (capitalised names): where a render's cost comes from.
+  const componentUs = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  let total = 0;
+  (profile.samples ?? []).forEach((id, i) => {
+    const node = byId.get(id);
+    const dt = deltas[i + 1] ?? 0;
+    if (!node || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') return;
+    selfUs.set(keyOf(node), (selfUs.get(keyOf(node)) ?? 0) + dt);
+    total += dt;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const n = byId.get(at);
+      if (!n || !/^[A-Z]/.test(n.callFrame.functionName) || seen.has(keyOf(n))) continue;
+      seen.add(keyOf(n));
+      componentUs.set(keyOf(n), (componentUs.get(keyOf(n)) ?? 0) + dt);
+    }
+  });
+  const list = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)
+    .map(([key, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+  return [`main thread busy ${Math.round(total / 1000)} ms (JS only, no style/layout); top functions by self time:`, ...list(selfUs),
+    'capitalised functions (components) by inclusive time:', ...list(componentUs)].join('\n');
+}
