@@ -5,6 +5,8 @@ export interface MethodResult {
   readonly method: MethodId;
   readonly bestReward: number | null;
   readonly winnerText: string;
+  /** The winner's raw score from each scorer, in the run's scorer order. */
+  readonly winnerScores?: readonly number[];
   readonly totals: RunTotals;
 }
 
@@ -21,7 +23,9 @@ const RULE = '|---|---:|---:|---:|---:|---:|---:|';
 export function promptTable(result: PromptResult, index: number): string {
   const title = result.prompt.replace(/\s+/g, ' ').trim();
   const rows = result.methods.map((m) => row(NAMES[m.method], m.bestReward, m.totals));
-  return [`### Prompt ${index + 1}: ${truncate(title, 100)}`, '', HEADER, RULE, ...rows, ...ratioRows(result.methods), ''].join('\n');
+  const raw = result.methods.filter((m) => (m.winnerScores?.length ?? 0) > 1);
+  const rawLines = raw.length === 0 ? [] : ['', `Winners' raw scores per scorer: ${raw.map((m) => `${NAMES[m.method]} ${m.winnerScores!.map((x) => x.toFixed(3)).join(' / ')}`).join('; ')} (best reward: combined over all methods' complete responses)`];
+  return [`### Prompt ${index + 1}: ${truncate(title, 100)}`, '', HEADER, RULE, ...rows, ...ratioRows(result.methods), ...rawLines, ''].join('\n');
 }
 
 /** `decodeBudget`: N x max new tokens, what Best-of-N decodes per prompt when nothing stops early. */

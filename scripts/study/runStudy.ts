@@ -2,6 +2,8 @@
 import { runAlignment } from '../../src/core/runAlignment.ts';
 import { validateRunConfig } from '../../src/core/validateRunConfig.ts';
 import type { RunEvent } from '../../src/core/events.ts';
+import type { CombineConfig } from '../../src/core/config.ts';
+import { crossMethodRewards } from './crossMethodRewards.ts';
 import type { AbortSignalLike } from '../../src/core/abort.ts';
 import type { StudyArgs } from './args.ts';
 import { loadStudyModels } from './loadStudyModels.ts';
@@ -29,7 +31,7 @@ export async function runStudy(
       const config = runConfigFor(args, prompt, promptTokens, models.generator.info);
       log(`prompt ${i + 1}/${prompts.length}: ${promptTokens} prompt tokens, KV budget ${(config.kvBudgetBytes / 2 ** 20).toFixed(2)} MiB`);
       const events = await runAlignment(config, { generator: models.generator, scorers: models.scorers, onEvent: () => {}, ...(io.signal && { signal: io.signal }) });
-      const result = { prompt, kvBudgetBytes: config.kvBudgetBytes, methods: methodResults(events) };
+      const result = { prompt, kvBudgetBytes: config.kvBudgetBytes, methods: methodResults(events, config.combine) };
       results.push(result);
       io.print(promptTable(result, i));
     }
@@ -77,8 +79,14 @@ function flagOf(field: string): string {
   return FLAGS[field] ?? field;
 }
 
-function methodResults(events: readonly RunEvent[]): MethodResult[] {
-  return events.flatMap((e) =>
-    e.type === 'run-end' ? [{ method: e.method, bestReward: e.winner?.reward ?? null, winnerText: e.winner?.text ?? '', totals: e.totals }] : [],
-  );
+/** Best reward per method: with several scorers, combined over all methods' complete responses (see crossMethodRewards). */
+function methodResults(events: readonly RunEvent[], combine: CombineConfig): MethodResult[] {
+  const totals = new Map(events.flatMap((e) => (e.type === 'run-end' ? [[e.method, e.totals] as const] : [])));
+  return crossMethodRewards(events, combine).map(({ method, winner, reward }) => ({
+    method,
+    bestReward: reward,
+    winnerText: winner?.text ?? '',
+    winnerScores: winner?.scores ?? [],
+    totals: totals.get(method)!,
+  }));
 }
