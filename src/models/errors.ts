@@ -1,5 +1,6 @@
 // Turning what transformers.js and onnxruntime throw into EngineErrors the UI can act on. Their
 // errors are plain Errors with free-text messages, so this reads names, statuses and messages.
+import { deviceLoss } from './deviceLoss.ts';
 import { EngineError, isEngineErrorData } from '../core/errors.ts';
 
 export interface LoadContext {
@@ -72,6 +73,10 @@ export function toRunError(error: unknown, label: string): Error {
   if (error instanceof Error && error.name === 'AbortError') return error;
   if (isEngineErrorData(error)) return new EngineError(error, { cause: error });
   const message = messageOf(error);
+  const loss = deviceLoss();
+  if (loss) {
+    return new EngineError({ code: 'device-lost', message: `The GPU device was lost (${loss.message}) while running "${label}".`, hint: 'Likely out of memory: reset, then use a smaller KV budget or WASM.' }, { cause: error });
+  }
   if (DEVICE_LOST.test(message)) {
     return new EngineError({ code: 'device-lost', message: `The GPU device was lost while running "${label}".`, hint: 'Likely out of memory: reload, then use a smaller KV budget or WASM.' }, { cause: error });
   }

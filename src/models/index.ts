@@ -15,3 +15,5 @@ export { loadImplicitReward } from './implicitReward.ts';
 export { toLoadError, toRunError } from './errors.ts';
 export type { WasmRuntimeOptions } from './runtimeSetup.ts';
 export { configureWasmRuntime } from './runtimeSetup.ts';
+export type { DeviceLossInfo } from './deviceLoss.ts';
+export { deviceLoss, onDeviceLost } from './deviceLoss.ts';

@@ -10,6 +10,7 @@ import {
   type PreTrainedTokenizer,
 } from '@huggingface/transformers';
 import { EngineError } from '../core/errors.ts';
+import { watchOnnxWebGpuDevice } from './deviceLoss.ts';
 import { toLoadError } from './errors.ts';
 import { DTYPE_FILE_SUFFIX, type Device, type ModelDtype } from './placement.ts';
 import { createProgressTracker, type LoadProgressCallback } from './progress.ts';
@@ -54,6 +55,7 @@ async function loadInScope(scope: SourceScope, options: LoadOptions, task: Model
   const tokenizer = await AutoTokenizer.from_pretrained(scope.modelId, { progress_callback });
   const Model = task === 'causal-lm' ? AutoModelForCausalLM : AutoModelForSequenceClassification;
   const model = await Model.from_pretrained(scope.modelId, { config, device: options.device, dtype, progress_callback });
+  if (options.device === 'webgpu') await watchOnnxWebGpuDevice();
   return {
     model,
     tokenizer,
