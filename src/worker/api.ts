@@ -78,7 +78,8 @@ export interface LoadedModels {
     readonly maxPositions: number | null;
     readonly vocabSize: number;
   };
-  readonly scorers: readonly { readonly id: string; readonly label: string }[];
+  /** In the order of the request's rewards (and of every run's `run-start.scorers`). */
+  readonly scorers: readonly { readonly id: string; readonly label: string; readonly kind: RewardSpec['kind'] }[];
   readonly device: 'webgpu' | 'wasm';
   readonly dtype: string;
   readonly loadMs: number;

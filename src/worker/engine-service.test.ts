@@ -81,6 +81,32 @@ describe('EngineService', () => {
     expect(outcome.ok).toBe(true);
   });
 
+  it('loads several scorers with progress for each, and runs TreeBoN with UCB on their MaxMin combination', async () => {
+    const engine = service();
+    const updates: LoadUpdate[] = [];
+    const loaded = await engine.load(
+      { ...classifier, rewards: [{ kind: 'classifier', source: { kind: 'builtin', id: 'reward' } }, { kind: 'implicit-dpo', reference: { kind: 'builtin', id: 'ref' } }] },
+      (u) => updates.push(...u),
+    );
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.value.scorers.map((s) => s.kind)).toEqual(['classifier', 'implicit-dpo']);
+    const messages = updates.flatMap((u) => (u.type === 'stage' ? [u.message] : []));
+    expect(messages.filter((m) => /scorer \d of 2/.test(m))).toHaveLength(2);
+    // Files of the generator, the reward model and the reference each report progress of their own.
+    expect(new Set(updates.flatMap((u) => (u.type === 'file' ? [u.model] : []))).size).toBe(3);
+    const events: RunEvent[] = [];
+    const combine = { rule: 'min', normalize: 'z', temperature: 0.5 } as const;
+    const treebon = { children: 2, layers: 3, ucb: 1, ucbFloor: 0 };
+    const outcome = await engine.run(config({ methods: ['treebon'], n: 8, kvBudgetBytes: 4000 * 512, combine, treebon }), (b) => events.push(...b));
+    expect(outcome.ok).toBe(true);
+    const start = events.find((e) => e.type === 'run-start');
+    expect(start?.type === 'run-start' && start.scorers).toEqual(loaded.value.scorers.map((s) => s.id));
+    const decisions = events.filter((e) => e.type === 'decision');
+    expect(decisions).toHaveLength(2);
+    for (const d of decisions) if (d.type === 'decision') expect(d.candidates.every((c) => c.scores.length === 2)).toBe(true);
+  });
+
   it('returns errors as data: a missing model, a bad setting, no models yet', async () => {
     const engine = service();
     const missing = await engine.load({ ...classifier, generator: { kind: 'hub', id: 'nobody/nothing' } }, () => undefined);

@@ -77,8 +77,9 @@ export class EngineService implements EngineWorkerApi {
         const generator = await loadGenerator(this.options.toModelSource(request.generator), opts);
         const scorers: LoadedScorer[] = [];
         try {
-          for (const reward of request.rewards) {
-            updates.push({ type: 'stage', stage: 'download', message: `Fetching ${describeReward(reward)}…` });
+          for (const [i, reward] of request.rewards.entries()) {
+            const which = request.rewards.length > 1 ? ` (scorer ${i + 1} of ${request.rewards.length})` : '';
+            updates.push({ type: 'stage', stage: 'download', message: `Fetching ${describeReward(reward)}${which}…` });
             scorers.push(await this.loadScorer(reward, generator, opts));
           }
         } catch (error) {
@@ -93,7 +94,7 @@ export class EngineService implements EngineWorkerApi {
         const info = generator.info;
         return {
           generator: { id: info.id, kvBytesPerToken: info.kvBytesPerToken, maxPositions: info.maxPositions ?? null, vocabSize: info.vocabSize },
-          scorers: scorers.map((s) => ({ id: s.id, label: s.label })),
+          scorers: scorers.map((s, i) => ({ id: s.id, label: s.label, kind: request.rewards[i]?.kind ?? 'classifier' })),
           device: generator.device === 'webgpu' ? 'webgpu' : 'wasm',
           dtype: generator.dtype,
           loadMs,

@@ -9,7 +9,7 @@ import { createController } from './controller.ts';
 import { FakeWorker } from './fake-worker.ts';
 
 const models: LoadedModels = {
-  generator: { id: 'gen', kvBytesPerToken: 512, maxPositions: 2048, vocabSize: 300 }, scorers: [{ id: 'r', label: 'reward' }],
+  generator: { id: 'gen', kvBytesPerToken: 512, maxPositions: 2048, vocabSize: 300 }, scorers: [{ id: 'r', label: 'reward', kind: 'classifier' }],
   device: 'wasm', dtype: 'fp32', loadMs: 1, warmupMs: 1,
 };
 const index = { models: [{ id: 'gen', label: 'Gen', kind: 'generator', bytes: 10 }, { id: 'rw', label: 'Reward', kind: 'reward', bytes: 5 }] };

@@ -33,7 +33,8 @@ describe('model selection', () => {
       ok: false, problem: 'generator: "not a model" is not a hub id: it should look like owner/name.',
     });
     expect(toLoadRequest({ ...s, generator: { ...s.generator, mode: 'folder' } })).toEqual({ ok: false, problem: 'Pick a folder for the generator.' });
-    expect(toLoadRequest({ ...s, rewardKind: 'classifier', classifier: { ...s.classifier, mode: 'hub', hubId: '' } }).ok).toBe(false);
+    const scorer = s.scorers[0]!;
+    expect(toLoadRequest({ ...s, scorers: [{ ...scorer, kind: 'classifier', classifier: { ...scorer.classifier, mode: 'hub', hubId: '' } }] }).ok).toBe(false);
     expect(hubIdProblem(' owner/model-1.5 ')).toBeNull();
   });
 
@@ -55,9 +56,9 @@ describe('model selection', () => {
     ]);
     const s = defaultSelection(withRefs);
     const next = withGenerator(s, { ...s.generator, builtinId: 'other-gen' }, withRefs);
-    expect(next.reference).toMatchObject({ mode: 'builtin', builtinId: 'other-ref' });
+    expect(next.scorers[0]?.reference).toMatchObject({ mode: 'builtin', builtinId: 'other-ref' });
     const hub = withGenerator(s, { ...s.generator, mode: 'hub' }, withRefs);
-    expect(hub.reference).toEqual(s.reference);
+    expect(hub.scorers).toEqual(s.scorers);
   });
 
   it('reads a device override from the address', () => {

@@ -7,8 +7,9 @@ describe('run form', () => {
     expect(check.ok).toBe(true);
     if (!check.ok) return;
     expect(check.config).toMatchObject({
-      prompt: 'Tell me a story.', n: 16, maxNewTokens: 48, kvBudgetBytes: 1200 * 512, methods: ['bon', 'spr'],
+      prompt: 'Tell me a story.', n: 16, maxNewTokens: 48, kvBudgetBytes: 1200 * 512, methods: ['bon', 'spr', 'treebon'],
       spr: { alpha: 0.5, decision: { mode: 'memory' } }, prefixScoreLengths: [8, 16, 32],
+      treebon: { children: 4, layers: 4, ucb: null },
     });
   });
 
@@ -38,8 +39,32 @@ describe('run form', () => {
     expect(checkRunForm({ ...form, kvBudgetTokens: '58' }, { promptTokens: 10, kvBytesPerToken: 512 }).ok).toBe(true);
   });
 
+  it('sends TreeBoN\'s branching, with UCB only when it is on, and explains bad values next to its fields', () => {
+    const ucb = { ...initialRunForm('Hi'), ucbMode: 'on' as const, ucbC: '0.5', ucbFloor: '0', treebonChildren: '2', treebonLayers: '3' };
+    const check = checkRunForm(ucb);
+    expect(check.ok && check.config.treebon).toEqual({ children: 2, layers: 3, ucb: 0.5, ucbFloor: 0 });
+    const bad = checkRunForm({ ...ucb, n: '4', treebonChildren: '8', treebonLayers: '0', ucbC: '-1', ucbFloor: 'x' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors.treebonChildren).toMatch(/cannot exceed N \(4\)/);
+    expect(bad.errors.treebonLayers).toMatch(/Layers/);
+    expect(bad.errors.ucbC).toMatch(/UCB constant/);
+    expect(bad.errors.ucbFloor).toMatch(/number/);
+    // TreeBoN's fields are not checked when it does not run.
+    expect(checkRunForm({ ...ucb, methods: ['bon'], treebonLayers: '0' }).ok).toBe(true);
+  });
+
+  it('combines scorers only when there are several, and checks the soft-min temperature', () => {
+    const form = { ...initialRunForm('Hi'), combineRule: 'softmin' as const, combineNormalize: 'rank' as const, combineTemperature: '0.2' };
+    const two = checkRunForm(form, { scorers: 2 });
+    expect(two.ok && two.config.combine).toEqual({ rule: 'softmin', normalize: 'rank', temperature: 0.2 });
+    const cold = checkRunForm({ ...form, combineTemperature: '0' }, { scorers: 2 });
+    expect(!cold.ok && cold.errors.combineTemperature).toMatch(/soft-min temperature/);
+    expect(checkRunForm({ ...form, combineTemperature: '0' }, { scorers: 1 }).ok).toBe(true);
+  });
+
   it('lists errors about settings the panel does not show apart', () => {
-    expect(routeErrors([{ field: 'combine.rule', message: 'bad rule' }, { field: 'n', message: 'bad n' }])).toEqual({
+    expect(routeErrors([{ field: 'spr.maxInitial', message: 'bad rule' }, { field: 'n', message: 'bad n' }])).toEqual({
       ok: false, errors: { n: 'bad n' }, other: ['bad rule'],
     });
   });

@@ -1,6 +1,6 @@
 // The run panel's fields as typed (strings, so a half-typed value stays on screen), turned into a
 // RunConfig by the engine's own validator; its errors are routed back to the field they concern.
-import type { RunConfig } from '../../core/config.ts';
+import type { CombineConfig, RunConfig } from '../../core/config.ts';
 import type { MethodId } from '../../core/events.ts';
 import { validateRunConfig, type ValidationContext } from '../../core/validateRunConfig.ts';
 
@@ -19,14 +19,26 @@ export interface RunForm {
   readonly decisionMode: 'memory' | 'fixed';
   /** Comma-separated response lengths, for the fixed schedule. */
   readonly decisionLengths: string;
+  readonly treebonChildren: string;
+  readonly treebonLayers: string;
+  /** TreeBoN's branching: an even split, or bandit-guided (UCB) with constant c and a floor. */
+  readonly ucbMode: 'off' | 'on';
+  readonly ucbC: string;
+  readonly ucbFloor: string;
+  /** How several scorers combine (unused with one). */
+  readonly combineRule: CombineConfig['rule'];
+  readonly combineNormalize: CombineConfig['normalize'];
+  readonly combineTemperature: string;
 }
 
 export type FormField = keyof RunForm;
 
 export function initialRunForm(prompt: string): RunForm {
   return {
-    prompt, methods: ['bon', 'spr'], n: '16', alpha: '0.5', maxNewTokens: '48', temperature: '1', topK: '50', topP: '1',
+    prompt, methods: ['bon', 'spr', 'treebon'], n: '16', alpha: '0.5', maxNewTokens: '48', temperature: '1', topK: '50', topP: '1',
     seed: '1', kvBudgetTokens: '1200', decisionMode: 'memory', decisionLengths: '8, 16, 32',
+    treebonChildren: '4', treebonLayers: '4', ucbMode: 'off', ucbC: '1', ucbFloor: '1',
+    combineRule: 'min', combineNormalize: 'z', combineTemperature: '0.5',
   };
 }
 
@@ -49,7 +61,8 @@ export function prefixGrid(maxNewTokens: number): number[] {
   return lengths;
 }
 
-export function formToInput(form: RunForm, kvBytesPerToken: number): Record<string, unknown> {
+/** `scorers`: how many the loaded models have; with one, the combining settings do not apply and are not checked. */
+export function formToInput(form: RunForm, kvBytesPerToken: number, scorers = 1): Record<string, unknown> {
   const maxNewTokens = numeric(form.maxNewTokens);
   const kv = numeric(form.kvBudgetTokens);
   return {
@@ -65,6 +78,15 @@ export function formToInput(form: RunForm, kvBytesPerToken: number): Record<stri
       decision: form.decisionMode === 'fixed' ? { mode: 'fixed', lengths: lengthList(form.decisionLengths) } : { mode: 'memory' },
       initial: 'n',
     },
+    treebon: {
+      children: numeric(form.treebonChildren),
+      layers: numeric(form.treebonLayers),
+      ...(form.ucbMode === 'on' ? { ucb: numeric(form.ucbC), ucbFloor: numeric(form.ucbFloor) } : { ucb: null }),
+    },
+    ...(scorers > 1 && {
+      // The temperature only matters to the soft-min: a stale value under another rule stays out of the check.
+      combine: { rule: form.combineRule, normalize: form.combineNormalize, ...(form.combineRule === 'softmin' && { temperature: numeric(form.combineTemperature) }) },
+    }),
     prefixScoreLengths: typeof maxNewTokens === 'number' ? prefixGrid(maxNewTokens) : [],
   };
 }
@@ -74,6 +96,8 @@ const FIELD_OF: Readonly<Record<string, FormField>> = {
   'sampling.temperature': 'temperature', 'sampling.topK': 'topK', 'sampling.topP': 'topP', 'spr.alpha': 'alpha',
   'spr.decision.mode': 'decisionMode', 'spr.decision.lengths': 'decisionLengths', 'spr.decision': 'decisionMode',
   prefixScoreLengths: 'maxNewTokens',
+  'treebon.children': 'treebonChildren', 'treebon.layers': 'treebonLayers', 'treebon.ucb': 'ucbC', 'treebon.ucbFloor': 'ucbFloor',
+  'combine.rule': 'combineRule', 'combine.normalize': 'combineNormalize', 'combine.temperature': 'combineTemperature',
 };
 
 export type FormErrors = Partial<Record<FormField, string>>;
@@ -81,8 +105,8 @@ export type FormErrors = Partial<Record<FormField, string>>;
 export type FormCheck = { readonly ok: true; readonly config: RunConfig } | { readonly ok: false; readonly errors: FormErrors; readonly other: readonly string[] };
 
 /** `context.kvBytesPerToken` converts the budget; without a loaded model, 1 byte per token. */
-export function checkRunForm(form: RunForm, context: ValidationContext = {}): FormCheck {
-  const result = validateRunConfig(formToInput(form, context.kvBytesPerToken ?? 1), context);
+export function checkRunForm(form: RunForm, context: ValidationContext & { readonly scorers?: number } = {}): FormCheck {
+  const result = validateRunConfig(formToInput(form, context.kvBytesPerToken ?? 1, context.scorers ?? 1), context);
   if (result.ok) return result;
   return routeErrors(result.errors);
 }

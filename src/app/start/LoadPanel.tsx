@@ -3,6 +3,7 @@
 import { useController, useSession } from '../engine/controller-context.ts';
 import { formatBytes } from '../format.ts';
 import type { CatalogEntry } from '../models/catalog.ts';
+import { activeSource } from '../models/scorer-drafts.ts';
 import type { ModelSelection, SourceDraft } from '../models/selection.ts';
 import { useStore } from '../state/store.ts';
 import { LoadProgressView } from './LoadProgressView.tsx';
@@ -18,10 +19,13 @@ function sizeOf(draft: SourceDraft, catalog: readonly CatalogEntry[]): string {
 }
 
 function plan(selection: ModelSelection, catalog: readonly CatalogEntry[]): string[] {
-  const reward = selection.rewardKind === 'classifier' ? selection.classifier : selection.reference;
+  const several = selection.scorers.length > 1;
   return [
     `Generator: ${sizeOf(selection.generator, catalog)}`,
-    selection.rewardKind === 'classifier' ? `Reward model: ${sizeOf(reward, catalog)}` : `Implicit reward against the base model: ${sizeOf(reward, catalog)}`,
+    ...selection.scorers.map((s, i) => {
+      const what = s.kind === 'classifier' ? 'Reward model' : 'Implicit DPO reward against the base model';
+      return `${several ? `Scorer ${i + 1}: ` : ''}${what}: ${sizeOf(activeSource(s), catalog)}`;
+    }),
   ];
 }
 

@@ -8,14 +8,16 @@ import { HubSize } from './HubSize.tsx';
 interface Props {
   readonly legend: string;
   readonly role: string;
+  /** Names the radio group and the test id; defaults to one made of `role`. */
+  readonly testId?: string;
   readonly draft: SourceDraft;
   readonly builtins: readonly CatalogEntry[];
   readonly hubPlaceholder?: string;
   readonly onChange: (draft: SourceDraft) => void;
 }
 
-export function SourcePicker({ legend, role, draft, builtins, hubPlaceholder, onChange }: Props) {
-  const name = `source-${role.replace(/\W+/g, '-')}`;
+export function SourcePicker({ legend, role, testId, draft, builtins, hubPlaceholder, onChange }: Props) {
+  const name = testId ?? `source-${role.replace(/\W+/g, '-')}`;
   const mode = (m: SourceMode) => () => onChange({ ...draft, mode: m });
   const chosen = builtins.find((e) => e.id === draft.builtinId);
   const hubProblem = draft.mode === 'hub' && draft.hubId !== '' ? hubIdProblem(draft.hubId) : null;

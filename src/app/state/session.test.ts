@@ -3,7 +3,7 @@ import type { LoadedModels } from '../../worker/api.ts';
 import { initialSession, reduceSession, type SessionAction, type SessionState } from './session.ts';
 
 const models: LoadedModels = {
-  generator: { id: 'gen', kvBytesPerToken: 512, maxPositions: 256, vocabSize: 300 }, scorers: [{ id: 'r', label: 'reward' }],
+  generator: { id: 'gen', kvBytesPerToken: 512, maxPositions: 256, vocabSize: 300 }, scorers: [{ id: 'r', label: 'reward', kind: 'classifier' }],
   device: 'wasm', dtype: 'fp32', loadMs: 10, warmupMs: 2,
 };
 const run = (...actions: SessionAction[]): SessionState => actions.reduce(reduceSession, initialSession);
