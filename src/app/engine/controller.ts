@@ -7,8 +7,8 @@ import type { LoadUpdate } from '../../worker/api.ts';
 import { fetchCatalog } from '../models/catalog.ts';
 import { defaultSelection, toLoadRequest, type ModelSelection } from '../models/selection.ts';
 import { initialRunForm, type RunForm } from '../run/run-form.ts';
-import { EXAMPLE_PROMPTS } from '../run/example-prompts.ts';
-import { applyEvents, emptyRunState, type RunState } from '../state/run-state.ts';
+import { EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor } from '../run/example-prompts.ts';
+import { applyEvents, emptyRunState, startRunState, type RunState } from '../state/run-state.ts';
 import { initialSession, reduceSession, type SessionAction, type SessionState } from '../state/session.ts';
 import { createStore, type Store } from '../state/store.ts';
 import { EngineClient, type WorkerLike } from './engine-client.ts';
@@ -83,6 +83,11 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
       return;
     }
     dispatch({ type: 'loaded', models: outcome.value });
+    // The built-in generator only continues sentences: its own task's examples replace untouched chat ones (and back).
+    form.update((f) => {
+      const prompt = promptAfterLoad(f.prompt, promptSetFor(outcome.value.generator.id));
+      return prompt === f.prompt ? f : { ...f, prompt };
+    });
   };
 
   /** A lost GPU device leaves the worker unusable: report it, then start a fresh worker. */
@@ -97,7 +102,7 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
 
   const runWith = async (config: RunConfig) => {
     dispatch({ type: 'run-start' });
-    run.set(emptyRunState);
+    run.set(startRunState(config.combine));
     const onEvents = Comlink.proxy((events: Parameters<typeof applyEvents>[1]) => run.update((s) => applyEvents(s, events)));
     const outcome = await client.call((api) => api.run(config, onEvents));
     if (outcome.ok) dispatch({ type: 'run-done', summary: outcome.value });

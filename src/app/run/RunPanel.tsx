@@ -3,12 +3,16 @@
 import { useMemo } from 'react';
 import { useController, useSession } from '../engine/controller-context.ts';
 import { useStore } from '../state/store.ts';
+import { BUILTIN_REWARD_ID } from '../../modelgen/builtin/task.ts';
 import { BudgetHint } from './BudgetHint.tsx';
+import { CombineFields } from './CombineFields.tsx';
+import { promptSetFor } from './example-prompts.ts';
 import { NumberSetting } from './Field.tsx';
 import { MethodChoice } from './MethodChoice.tsx';
 import { PromptField } from './PromptField.tsx';
 import { checkRunForm, type RunForm } from './run-form.ts';
 import { RunControls } from './RunControls.tsx';
+import { TreeBoNFields } from './TreeBoNFields.tsx';
 import { usePromptTokens } from './use-prompt-tokens.ts';
 
 type NumericKey = 'n' | 'alpha' | 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed' | 'kvBudgetTokens';
@@ -31,20 +35,26 @@ export function RunPanel() {
   const loaded = useSession((s) => s.loaded);
   const promptTokens = usePromptTokens(form.prompt);
   const kvBytesPerToken = loaded?.generator.kvBytesPerToken ?? 1;
+  const scorers = loaded?.scorers.length ?? 1;
   const check = useMemo(
     () => checkRunForm(form, {
       kvBytesPerToken,
+      scorers,
       ...(promptTokens !== null && { promptTokens }),
       ...(loaded?.generator.maxPositions != null && { maxPositions: loaded.generator.maxPositions }),
     }),
-    [form, kvBytesPerToken, promptTokens, loaded],
+    [form, kvBytesPerToken, promptTokens, loaded, scorers],
   );
+  const prompts = promptSetFor(loaded?.generator.id ?? null);
+  const taskRewardLoaded = loaded?.scorers.some((s) => s.id === BUILTIN_REWARD_ID) ?? false;
   const errors = check.ok ? {} : check.errors;
   const busy = phase === 'running' || phase === 'stopping';
   const set = <K extends keyof RunForm>(key: K, value: RunForm[K]) => controller.form.update((f) => ({ ...f, [key]: value }));
   return (
     <section className="panel run-panel" aria-label="Run settings">
-      <PromptField value={form.prompt} error={errors.prompt} disabled={busy} onChange={(v) => set('prompt', v)} />
+      <PromptField
+        value={form.prompt} error={errors.prompt} disabled={busy} prompts={prompts} taskRewardLoaded={taskRewardLoaded} onChange={(v) => set('prompt', v)}
+      />
       <MethodChoice value={form.methods} error={errors.methods} disabled={busy} onChange={(v) => set('methods', v)} />
       <div className="settings-grid">
         {SETTINGS.map((s) => (
@@ -67,6 +77,8 @@ export function RunPanel() {
           {(errors.decisionLengths ?? errors.decisionMode) && <p className="field-error" role="alert">{errors.decisionLengths ?? errors.decisionMode}</p>}
         </fieldset>
       </div>
+      <TreeBoNFields form={form} errors={errors} disabled={busy} set={set} />
+      {scorers > 1 && <CombineFields scorers={scorers} disabled={busy} />}
       <BudgetHint
         budgetTokens={Number(form.kvBudgetTokens)} kvBytesPerToken={kvBytesPerToken} promptTokens={promptTokens}
         n={Number(form.n)} maxNewTokens={Number(form.maxNewTokens)}

@@ -1,12 +1,46 @@
-// Prompts that make the comparison easy to read: short answers, where a reward model has an opinion.
+// Example prompts per kind of generator: chat prompts for instruction-tuned models, and for the
+// built-in Brown-corpus model the sentence starts of its own task (it only continues text).
+import { BUILTIN_GENERATOR_ID, POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
+
 export interface ExamplePrompt {
   readonly title: string;
   readonly prompt: string;
 }
 
+export interface PromptSet {
+  /** The task the generator was made for, in one line; null for general (chat) models. */
+  readonly task: { readonly title: string; readonly instruction: string } | null;
+  readonly examples: readonly ExamplePrompt[];
+}
+
+/** Prompts that make the comparison easy to read: short answers, where a reward model has an opinion. */
 export const EXAMPLE_PROMPTS: readonly ExamplePrompt[] = [
   { title: 'Kind reply', prompt: 'My friend failed an exam today. What should I tell them?' },
   { title: 'Explain', prompt: 'Explain in two sentences why the sky is blue.' },
   { title: 'Advice', prompt: 'Give me one tip for sleeping better.' },
   { title: 'Story', prompt: 'Write the first line of a happy story about a dog.' },
 ];
+
+export const CHAT_PROMPTS: PromptSet = { task: null, examples: EXAMPLE_PROMPTS };
+
+export const BUILTIN_TASK_PROMPTS: PromptSet = {
+  task: { title: POSITIVE_CONTINUATION_TASK.title, instruction: POSITIVE_CONTINUATION_TASK.instruction },
+  // The sentence starts are short: each is its own chip label.
+  examples: POSITIVE_CONTINUATION_TASK.examplePrompts.map((prompt) => ({ title: prompt, prompt })),
+};
+
+/** The prompts that suit the loaded generator (by its id: a built-in, or a copy of its folder). */
+export function promptSetFor(generatorId: string | null): PromptSet {
+  return generatorId === BUILTIN_GENERATOR_ID ? BUILTIN_TASK_PROMPTS : CHAT_PROMPTS;
+}
+
+/**
+ * The prompt once a generator is loaded: an untouched example (or nothing) becomes the first example
+ * of the new set; anything the user wrote stays.
+ */
+export function promptAfterLoad(current: string, next: PromptSet): string {
+  const known = [...CHAT_PROMPTS.examples, ...BUILTIN_TASK_PROMPTS.examples].map((e) => e.prompt);
+  const untouched = current.trim() === '' || known.includes(current);
+  const fits = next.examples.some((e) => e.prompt === current);
+  return untouched && !fits ? next.examples[0]?.prompt ?? current : current;
+}

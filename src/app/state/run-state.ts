@@ -1,6 +1,8 @@
 // The one store of a run: a pure reducer over RunEvent batches. Every view (tree, charts, results,
 // scatter) derives from this state, so a recorded event log replays into exactly the same screen.
+import type { CombineConfig } from '../../core/config.ts';
 import type { MethodId, RunEvent, RunEventOf, RunTotals, ScoredCandidate } from '../../core/events.ts';
+import { explainEvent, type ScorerBreakdown } from './scorer-breakdown.ts';
 
 export type CandidateStatus =
   | 'queued' // spawned in a later sequential batch (Best-of-N under a KV budget); not decoding yet
@@ -33,6 +35,8 @@ export interface CandidateView {
   readonly finalReward: number | null;
   /** Raw score of each scorer at the latest scoring. */
   readonly scores: readonly number[];
+  /** With several scorers: each one's normalised score at the latest scoring and the lowest one (null when not known). */
+  readonly breakdown: ScorerBreakdown | null;
 }
 
 export interface StepPoint {
@@ -77,9 +81,16 @@ export interface RunState {
   readonly methods: readonly MethodId[];
   readonly lanes: Readonly<Partial<Record<MethodId, LaneState>>>;
   readonly eventCount: number;
+  /** How the run combined several scorers (from its config: the events do not carry it); null if unknown. */
+  readonly combine: CombineConfig | null;
 }
 
-export const emptyRunState: RunState = { methods: [], lanes: {}, eventCount: 0 };
+export const emptyRunState: RunState = { methods: [], lanes: {}, eventCount: 0, combine: null };
+
+/** The state a run starts from, knowing how it combines its scorers. */
+export function startRunState(combine: CombineConfig): RunState {
+  return { ...emptyRunState, combine };
+}
 
 function emptyLane(method: MethodId): LaneState {
   return {
@@ -111,15 +122,15 @@ export function applyEvents(state: RunState, events: readonly RunEvent[]): RunSt
     }
     return draft;
   };
-  for (const event of events) applyEvent(draftOf(event.method), event);
+  for (const event of events) applyEvent(draftOf(event.method), event, state.combine);
   const lanes = { ...state.lanes };
   for (const [method, d] of drafts) {
     lanes[method] = { ...d.lane, order: d.order, candidates: d.candidates, steps: d.steps, decisions: d.decisions };
   }
-  return { methods, lanes, eventCount: state.eventCount + events.length };
+  return { methods, lanes, eventCount: state.eventCount + events.length, combine: state.combine };
 }
 
-function applyEvent(d: LaneDraft, event: RunEvent): void {
+function applyEvent(d: LaneDraft, event: RunEvent, combine: CombineConfig | null): void {
   // A new run-start resets the lane: the log of a fresh run replaces the previous one.
   if (event.type === 'run-start') {
     d.lane = { ...emptyLane(event.method), start: event, lastT: 0 };
@@ -135,8 +146,8 @@ function applyEvent(d: LaneDraft, event: RunEvent): void {
     case 'spawn': return spawn(d, event);
     case 'step': return step(d, event, t);
     case 'finish': return finish(d, event);
-    case 'decision': return decide(d, event, t);
-    case 'final': return finalScores(d, event, t);
+    case 'decision': return decide(d, event, t, combine);
+    case 'final': return finalScores(d, event, t, combine);
     case 'prefix-scores': d.lane = { ...d.lane, prefixScores: event }; return;
     case 'run-end': return end(d, event);
   }
@@ -150,7 +161,7 @@ function update(d: LaneDraft, id: number, patch: Partial<CandidateView>): void {
 function newCandidate(d: LaneDraft, spawn: { id: number; parent: number | null; batch: number; prefixLength: number }): CandidateView {
   if (!d.order.includes(spawn.id)) d.order.push(spawn.id);
   return {
-    ...spawn, length: spawn.prefixLength, status: 'alive', finishReason: null, text: '', partials: [], finalReward: null, scores: [],
+    ...spawn, length: spawn.prefixLength, status: 'alive', finishReason: null, text: '', partials: [], finalReward: null, scores: [], breakdown: null,
   };
 }
 
@@ -190,12 +201,14 @@ function finish(d: LaneDraft, event: RunEventOf<'finish'>): void {
   settleQueue(d);
 }
 
-function decide(d: LaneDraft, event: RunEventOf<'decision'>, t: number): void {
+function decide(d: LaneDraft, event: RunEventOf<'decision'>, t: number, combine: CombineConfig | null): void {
+  // A decision normalises over its own pool.
+  const breakdowns = combine ? explainEvent(event.candidates, [event.candidates], combine) : null;
   for (const c of event.candidates) {
     const current = d.candidates.get(c.id);
     const partials = [...(current?.partials ?? []), { round: event.round, length: c.length, reward: c.reward, kept: c.kept }];
     const status = !c.kept ? 'rejected' : c.finished ? 'finished' : current?.status === 'branched' ? 'branched' : 'alive';
-    update(d, c.id, { length: c.length, text: c.text, scores: c.scores, partials, status });
+    update(d, c.id, { length: c.length, text: c.text, scores: c.scores, partials, status, breakdown: breakdowns?.get(c.id) ?? null });
   }
   const kept = event.candidates.filter((c) => c.kept).length;
   d.decisions.push({
@@ -205,12 +218,17 @@ function decide(d: LaneDraft, event: RunEventOf<'decision'>, t: number): void {
   settleQueue(d);
 }
 
-function finalScores(d: LaneDraft, event: RunEventOf<'final'>, t: number): void {
+function finalScores(d: LaneDraft, event: RunEventOf<'final'>, t: number, combine: CombineConfig | null): void {
   for (const c of event.candidates) {
     const current = d.candidates.get(c.id);
     const status = current && current.status !== 'alive' ? current.status : 'finished';
     update(d, c.id, { length: c.length, text: c.text, scores: c.scores, finalReward: c.reward, status });
   }
+  // Final rewards combine over the complete answers, or over everything ever scored (each at its latest
+  // scoring) when a cut candidate may still win: whichever reproduces the event's rewards.
+  const everScored = [...d.candidates.values()].filter((c) => c.scores.length > 0);
+  const breakdowns = combine ? explainEvent(event.candidates, [event.candidates, everScored], combine) : null;
+  for (const c of event.candidates) update(d, c.id, { breakdown: breakdowns?.get(c.id) ?? null });
   d.lane = { ...d.lane, final: event.candidates, finalAt: { t, decodedTokens: decodedSoFar(d) } };
 }
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
+import { BUILTIN_TASK_PROMPTS, CHAT_PROMPTS, EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor } from './example-prompts.ts';
+
+describe('example prompts', () => {
+  it('offers the built-in task\'s sentence starts for the built-in generator, chat prompts otherwise', () => {
+    expect(promptSetFor('builtin-brown-lm')).toBe(BUILTIN_TASK_PROMPTS);
+    expect(BUILTIN_TASK_PROMPTS.examples.map((e) => e.prompt)).toEqual(POSITIVE_CONTINUATION_TASK.examplePrompts);
+    expect(BUILTIN_TASK_PROMPTS.task?.instruction).toMatch(/positive continuation/);
+    expect(promptSetFor('HuggingFaceTB/SmolLM2-135M-Instruct')).toBe(CHAT_PROMPTS);
+    expect(promptSetFor(null)).toBe(CHAT_PROMPTS);
+  });
+
+  it('swaps an untouched example for the new set\'s first, and keeps what the user wrote', () => {
+    const chat = EXAMPLE_PROMPTS[1]!.prompt;
+    const first = POSITIVE_CONTINUATION_TASK.examplePrompts[0]!;
+    expect(promptAfterLoad(chat, BUILTIN_TASK_PROMPTS)).toBe(first);
+    expect(promptAfterLoad('', BUILTIN_TASK_PROMPTS)).toBe(first);
+    expect(promptAfterLoad(first, CHAT_PROMPTS)).toBe(EXAMPLE_PROMPTS[0]!.prompt);
+    expect(promptAfterLoad(POSITIVE_CONTINUATION_TASK.examplePrompts[3]!, BUILTIN_TASK_PROMPTS)).toBe(POSITIVE_CONTINUATION_TASK.examplePrompts[3]);
+    expect(promptAfterLoad('my own words', BUILTIN_TASK_PROMPTS)).toBe('my own words');
+  });
+});
