@@ -5,7 +5,7 @@ export function Header() {
   return (
     <header className="app-header">
       <h1>Aligned in the browser</h1>
-      <p className="tagline">Best-of-N vs Speculative Rejection, live, on models running on this machine</p>
+      <p className="tagline">Best-of-N, Speculative Rejection and TreeBoN, live, on models running on this machine</p>
       {loaded && (
         <span className="badge" data-testid="device-badge">
           {loaded.device === 'webgpu' ? 'WebGPU' : 'WASM (CPU)'} · {loaded.dtype}

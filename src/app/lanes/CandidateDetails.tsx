@@ -1,11 +1,16 @@
 // The clicked candidate: its text (plain React text, never HTML: it is model output) and its rewards.
+import type { CombineConfig } from '../../core/config.ts';
 import { formatReward } from '../format.ts';
 import type { LaneState } from '../state/run-state.ts';
+import { ScorerBreakdown } from './ScorerBreakdown.tsx';
 
 interface Props {
   readonly lane: LaneState;
   readonly candidateId: number | null;
   readonly onSelect: (id: number) => void;
+  /** Scorer names in the run's order. */
+  readonly scorerNames: readonly string[];
+  readonly combine: CombineConfig | null;
 }
 
 const STATUS_WORDS = {
@@ -13,9 +18,13 @@ const STATUS_WORDS = {
   branched: 'branched into children', stopped: 'stopped',
 } as const;
 
-export function CandidateDetails({ lane, candidateId, onSelect }: Props) {
+const TREEBON_STATUS_WORDS = { ...STATUS_WORDS, rejected: 'not chosen as a parent at the end of its layer' } as const;
+
+export function CandidateDetails({ lane, candidateId, onSelect, scorerNames, combine }: Props) {
   const c = candidateId === null ? undefined : lane.candidates.get(candidateId);
-  const scorers = lane.start?.scorers ?? [];
+  const decisionWord = lane.method === 'treebon' ? 'layer' : 'decision';
+  const statusWords = lane.method === 'treebon' ? TREEBON_STATUS_WORDS : STATUS_WORDS;
+  const keptWord = lane.method === 'treebon' ? 'parent' : 'kept';
   return (
     <div className="candidate-details" data-testid="candidate-details">
       <label>
@@ -28,19 +37,20 @@ export function CandidateDetails({ lane, candidateId, onSelect }: Props) {
       {c && (
         <>
           <p className="facts">
-            {STATUS_WORDS[c.status]}{c.finishReason === 'stop-token' ? ' (ended itself)' : c.finishReason === 'max-length' ? ' (hit max length)' : ''} ·{' '}
+            {statusWords[c.status]}{c.finishReason === 'stop-token' ? ' (ended itself)' : c.finishReason === 'max-length' ? ' (hit max length)' : ''} ·{' '}
             {c.length} tokens{c.parent !== null ? ` · continues #${c.parent}` : ''}{lane.method === 'bon' ? ` · batch ${c.batch + 1}` : ''}
             {c.finalReward !== null && <> · final reward <b>{formatReward(c.finalReward)}</b></>}
           </p>
           {c.partials.length > 0 && (
             <p className="partials">
               Partial rewards:{' '}
-              {c.partials.map((p) => `decision ${p.round} at ${p.length} tokens ${formatReward(p.reward)} (${p.kept ? 'kept' : 'cut'})`).join('; ')}
+              {c.partials.map((p) => `${decisionWord} ${p.round} at ${p.length} tokens ${formatReward(p.reward)} (${p.kept ? keptWord : 'cut'})`).join('; ')}
             </p>
           )}
-          {scorers.length > 1 && c.scores.length === scorers.length && (
-            <p className="partials">{scorers.map((s, i) => `${s}: ${formatReward(c.scores[i])}`).join(' · ')}</p>
-          )}
+          <ScorerBreakdown
+            candidate={c} names={scorerNames} combine={combine}
+            scoredAt={c.finalReward !== null ? 'final scoring' : `${decisionWord} ${c.partials.at(-1)?.round ?? ''}`}
+          />
           <p className="response" data-testid="candidate-text">{c.text || '(the text arrives at its next decision point or when it finishes)'}</p>
         </>
       )}

@@ -1,6 +1,15 @@
 import { formatCount, formatDuration } from '../format.ts';
 import type { LaneState } from '../state/run-state.ts';
 
+/** TreeBoN counts layers, the other methods decision points. */
+function progressWords(lane: LaneState): string {
+  const layers = lane.start?.params.layers;
+  if (lane.method === 'treebon' && typeof layers === 'number') {
+    return `layer ${Math.min(layers, lane.decisions.length + 1)} of ${layers}`;
+  }
+  return `${lane.decisions.length} decision${lane.decisions.length === 1 ? '' : 's'}`;
+}
+
 export function LaneStatus({ lane }: { readonly lane: LaneState }) {
   const last = lane.steps.at(-1);
   const alive = [...lane.candidates.values()].filter((c) => c.status === 'alive').length;
@@ -8,7 +17,7 @@ export function LaneStatus({ lane }: { readonly lane: LaneState }) {
   return (
     <p className="lane-status" data-testid="lane-status" data-state={state}>
       <b>{state}</b> · {alive} alive of {lane.candidates.size} · {formatCount(last?.decodedTokens ?? 0)} tokens decoded ·{' '}
-      {lane.decisions.length} decision{lane.decisions.length === 1 ? '' : 's'} · {formatDuration(lane.end?.totals.wallMs ?? lane.lastT)}
+      {progressWords(lane)} · {formatDuration(lane.end?.totals.wallMs ?? lane.lastT)}
     </p>
   );
 }

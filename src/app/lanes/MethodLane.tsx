@@ -1,15 +1,22 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MethodId } from '../../core/events.ts';
 import { METHOD_LABELS } from '../../core/methodNames.ts';
-import { useRun } from '../engine/controller-context.ts';
+import { useRun, useSession } from '../engine/controller-context.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import { CandidateDetails } from './CandidateDetails.tsx';
 import { CandidateTree } from './CandidateTree.tsx';
 import { LaneStatus } from './LaneStatus.tsx';
+import { scorerNames } from './scorer-names.ts';
+import { TreeBoNNote } from './TreeBoNNote.tsx';
 import { TreeLegend } from './TreeLegend.tsx';
 
 export function MethodLane({ method }: { readonly method: MethodId }) {
   const lane = useRun((s) => s.lanes[method]);
+  const combine = useRun((s) => s.combine);
+  const loadedScorers = useSession((s) => s.loaded?.scorers);
+  const catalog = useSession((s) => s.catalog);
+  const runScorers = lane?.start?.scorers;
+  const names = useMemo(() => scorerNames(runScorers ?? [], loadedScorers, catalog), [runScorers, loadedScorers, catalog]);
   const [selected, setSelected] = useState<number | null>(null);
   if (!lane) return null;
   const chosen = selected ?? lane.end?.winner?.id ?? null;
@@ -17,9 +24,10 @@ export function MethodLane({ method }: { readonly method: MethodId }) {
     <article className="lane" data-testid={`lane-${method}`} style={{ borderTopColor: METHOD_COLORS[method] }}>
       <h3 style={{ color: METHOD_COLORS[method] }}>{METHOD_LABELS[method]}</h3>
       <LaneStatus lane={lane} />
-      <CandidateTree lane={lane} selected={chosen} onSelect={setSelected} />
-      <TreeLegend />
-      <CandidateDetails lane={lane} candidateId={chosen} onSelect={setSelected} />
+      {method === 'treebon' && <TreeBoNNote lane={lane} scorers={loadedScorers ?? []} />}
+      <CandidateTree lane={lane} selected={chosen} onSelect={setSelected} scorerNames={names} combine={combine} />
+      <TreeLegend method={method} />
+      <CandidateDetails lane={lane} candidateId={chosen} onSelect={setSelected} scorerNames={names} combine={combine} />
     </article>
   );
 }

@@ -26,7 +26,10 @@ export function ResultTable() {
                 {METHOD_LABELS[r.method]}{r.stopped ? ' (stopped)' : r.finished ? '' : ' …'}
               </th>
               <td>{formatReward(r.bestReward)}{r.winnerId !== null && <span className="muted"> #{r.winnerId}</span>}</td>
-              <td>{formatCount(r.decodedTokens)}</td>
+              <td>
+                {formatCount(r.decodedTokens)}
+                {r.budgetNote && <span className="budget-note" data-testid="treebon-budget">{r.budgetNote}</span>}
+              </td>
               <td>{formatCount(r.prefillTokens)}</td>
               <td>{formatCount(r.rewardTokens)}</td>
               <td>{formatDuration(r.wallMs)}</td>

@@ -1,7 +1,8 @@
 // One result row per method, and what Speculative Rejection (or any method) saved against Best-of-N
 // on the same prompt, seed and budget.
 import type { MethodId } from '../../core/events.ts';
-import type { RunState } from '../state/run-state.ts';
+import type { LaneState, RunState } from '../state/run-state.ts';
+import { describeTreeBoNBudget, treeBoNBudget } from './treebon-budget.ts';
 
 export interface ResultRow {
   readonly method: MethodId;
@@ -15,6 +16,8 @@ export interface ResultRow {
   readonly stopped: boolean;
   /** Against Best-of-N, when both finished: the fraction of decoded tokens saved and the wall-time speed-up. */
   readonly versusBon: { readonly tokensSaved: number; readonly speedup: number; readonly rewardGap: number | null } | null;
+  /** TreeBoN: its decoded tokens against Best-of-N's N x max length budget, in words. */
+  readonly budgetNote: string | null;
 }
 
 export function resultRows(state: RunState): ResultRow[] {
@@ -44,8 +47,14 @@ export function resultRows(state: RunState): ResultRow[] {
             rewardGap: bestReward !== null && bonReward !== null ? bestReward - bonReward : null,
           }
         : null,
+      budgetNote: method === 'treebon' ? budgetNote(lane) : null,
     }];
   });
+}
+
+function budgetNote(lane: LaneState): string | null {
+  const budget = treeBoNBudget(lane);
+  return budget && describeTreeBoNBudget(budget);
 }
 
 /** "68% fewer tokens, 2.8x as fast" — or "92% more tokens, 3.4x slower" when the method spent more. */

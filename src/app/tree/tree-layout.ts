@@ -77,7 +77,7 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
   const slots = Math.max(1, leaves + gaps);
   const rowHeight = clamp(options.targetHeight / slots, options.minRowHeight, options.maxRowHeight);
   const innerHeight = rowHeight * Math.max(0, slots - 1);
-  const labels = lane.decisions.map((d) => `decision ${d.round}: kept ${d.kept} of ${d.total}`);
+  const labels = lane.decisions.map((d) => decisionLabel(lane.method, d));
   const innerWidth = options.width - TREE_MARGIN.left - TREE_MARGIN.right;
   const maxTokens = Math.max(1, lane.start?.maxNewTokens ?? 0, ...[...lane.candidates.values()].map((c) => c.length));
   const xOf = (tokens: number) => TREE_MARGIN.left + (Math.min(tokens, maxTokens) / maxTokens) * innerWidth;
@@ -110,6 +110,11 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * maxTokens)).filter((v, i, a) => a.indexOf(v) === i)
     .map((tokens) => ({ x: xOf(tokens), label: String(tokens) }));
   return { width: options.width, height, rowHeight, showLabels: rowHeight >= 10, branches, bands, decisions, ticks };
+}
+
+/** What a decision point did, in the method's words: TreeBoN picks parents at a layer's end. */
+export function decisionLabel(method: LaneState['method'], d: { round: number; kept: number; total: number }): string {
+  return method === 'treebon' ? `layer ${d.round}: ${d.kept} parent${d.kept === 1 ? '' : 's'} of ${d.total}` : `decision ${d.round}: kept ${d.kept} of ${d.total}`;
 }
 
 /** Greedy rows: each label goes on the first row where it starts after the previous label there ends. */
