@@ -1,5 +1,5 @@
 import { formatBytes, formatPercent } from '../format.ts';
-import type { LoadProgress } from '../state/load-progress.ts';
+import { byModel, type LoadProgress } from '../state/load-progress.ts';
 
 export function LoadProgressView({ progress }: { readonly progress: LoadProgress }) {
   return (
@@ -12,11 +12,20 @@ export function LoadProgressView({ progress }: { readonly progress: LoadProgress
           {formatBytes(progress.loadedBytes)}{progress.totalBytes > 0 && ` of ${formatBytes(progress.totalBytes)}`} · {formatPercent(progress.fraction)}
         </span>
       </div>
-      {progress.files.map((f) => (
-        <div className="bar-row file" key={f.key} data-testid="load-file">
-          <span className="file-name" title={`${f.model}/${f.file}`}>{f.model}/{f.file}</span>
-          <progress max={f.total || 1} value={f.done ? f.total || 1 : f.loaded} aria-label={`${f.file} progress`} />
-          <span>{f.done ? 'done' : f.total > 0 ? formatPercent(f.loaded / f.total) : formatBytes(f.loaded)}</span>
+      {byModel(progress).map((m) => (
+        <div className="model-progress" key={m.model} data-testid="load-model">
+          <div className="bar-row model">
+            <span className="file-name" title={m.model}>{m.model}</span>
+            <progress max={m.total || 1} value={m.done ? m.total || 1 : m.loaded} aria-label={`${m.model} progress`} />
+            <span>{m.done ? `done · ${formatBytes(m.total)}` : m.total > 0 ? `${formatBytes(m.loaded)} of ${formatBytes(m.total)}` : formatBytes(m.loaded)}</span>
+          </div>
+          {m.files.map((f) => (
+            <div className="bar-row file" key={f.key} data-testid="load-file">
+              <span className="file-name" title={`${f.model}/${f.file}`}>{f.file}</span>
+              <progress max={f.total || 1} value={f.done ? f.total || 1 : f.loaded} aria-label={`${f.file} progress`} />
+              <span>{f.done ? 'done' : f.total > 0 ? formatPercent(f.loaded / f.total) : formatBytes(f.loaded)}</span>
+            </div>
+          ))}
         </div>
       ))}
     </div>

@@ -1,7 +1,7 @@
 // Pure logic: hand-written progress updates, shaped like the worker's.
 import { describe, expect, it } from 'vitest';
 import type { LoadUpdate } from '../../worker/api.ts';
-import { applyLoadUpdates, emptyLoadProgress } from './load-progress.ts';
+import { applyLoadUpdates, byModel, emptyLoadProgress } from './load-progress.ts';
 
 const file = (f: string, loaded: number, total: number, done = false): LoadUpdate => ({ type: 'file', model: 'gen', file: f, loaded, total, done });
 
@@ -27,5 +27,17 @@ describe('applyLoadUpdates', () => {
     expect(s.files[0]?.loaded).toBe(600);
     expect(s.stage).toBe('warmup');
     expect(s.message).toBe('Warming up: compiling shaders');
+  });
+
+  it('groups files by model with a subtotal each, in the order models appeared', () => {
+    const s = applyLoadUpdates(emptyLoadProgress, [
+      file('onnx/model.onnx', 100, 400, true),
+      { type: 'file', model: 'reward-a', file: 'onnx/model.onnx', loaded: 10, total: 40, done: false },
+      { type: 'file', model: 'reward-b', file: 'onnx/model.onnx', loaded: 5, total: 5, done: true },
+      file('tokenizer.json', 20, 20, true),
+    ]);
+    expect(byModel(s).map((m) => [m.model, m.files.length, m.loaded, m.total, m.done])).toEqual([
+      ['gen', 2, 420, 420, true], ['reward-a', 1, 10, 40, false], ['reward-b', 1, 5, 5, true],
+    ]);
   });
 });

@@ -49,3 +49,24 @@ export function applyLoadUpdates(state: LoadProgress, updates: readonly LoadUpda
   const fraction = allDone ? 1 : totalBytes > 0 ? Math.min(0.99, loadedBytes / totalBytes) : 0;
   return { files: list, stage, message, loadedBytes, totalBytes, fraction };
 }
+
+export interface ModelProgress {
+  readonly model: string;
+  readonly files: readonly FileBar[];
+  readonly loaded: number;
+  readonly total: number;
+  readonly done: boolean;
+}
+
+/** Files grouped by the model they belong to, in the order models first reported, with a subtotal each. */
+export function byModel(progress: LoadProgress): ModelProgress[] {
+  const groups = new Map<string, FileBar[]>();
+  for (const f of progress.files) groups.set(f.model, [...(groups.get(f.model) ?? []), f]);
+  return [...groups.entries()].map(([model, files]) => ({
+    model,
+    files,
+    loaded: files.reduce((sum, f) => sum + f.loaded, 0),
+    total: files.reduce((sum, f) => sum + f.total, 0),
+    done: files.every((f) => f.done),
+  }));
+}
