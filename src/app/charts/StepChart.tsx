@@ -6,6 +6,13 @@ import { METHOD_COLORS } from '../method-style.ts';
 import type { LaneState } from '../state/run-state.ts';
 import { stepSeries, xExtent, type XAxisKind } from './series.ts';
 import { axisLabel } from './axis-label.ts';
+import { memoByLane } from './lane-memo.ts';
+
+/** Cached per lane: a finished lane's line keeps its data array (and recharts its work) across redraws. */
+const lineOf = memoByLane((lane: LaneState, key: `${'alive' | 'kvBytes'}:${XAxisKind}`) => {
+  const [metric, axis] = key.split(':') as ['alive' | 'kvBytes', XAxisKind];
+  return { method: lane.method, points: stepSeries(lane, metric, axis) };
+});
 
 interface Props {
   readonly title: string;
@@ -16,7 +23,7 @@ interface Props {
 }
 
 export const StepChart = memo(function StepChart({ title, lanes, metric, axis, budget }: Props) {
-  const series = useMemo(() => lanes.map((lane) => ({ method: lane.method, points: stepSeries(lane, metric, axis) })), [lanes, metric, axis]);
+  const series = useMemo(() => lanes.map((lane) => lineOf(lane, `${metric}:${axis}`)), [lanes, metric, axis]);
   const domain = useMemo(() => xExtent(lanes, axis), [lanes, axis]);
   const yFormat = metric === 'kvBytes' ? (v: number) => formatBytes(v) : (v: number) => String(v);
   return (

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../core/events.ts';
 import { bonEvents, sprEvents } from '../fixtures/two-method-run.ts';
 import { applyEvents, emptyRunState, type LaneState } from '../state/run-state.ts';
-import { prefixPairs, rewardSeries, stepSeries, thin, xExtent } from './series.ts';
+import { prefixPairs, rewardSeries, stepSeries, thin, thinByRank, xExtent } from './series.ts';
 
 const laneOf = (events: readonly RunEvent[]): LaneState => {
   const state = applyEvents(emptyRunState, events);
@@ -28,6 +28,16 @@ describe('chart series', () => {
     expect(partial.filter((p) => !p.kept).map((p) => p.id)).toEqual([0, 2]);
     expect(partial.every((p) => p.x === 8)).toBe(true);
     expect(final.map((p) => [p.id, p.x, p.y])).toEqual([[1, 12, 1.4], [3, 12, 2.5]]);
+  });
+
+  it('thins each reward group by rank, keeping the lowest and the highest', () => {
+    const points = Array.from({ length: 100 }, (_, i) => ({ x: 1, y: (i * 37) % 100 }));
+    const few = thinByRank(points, 5);
+    expect(few.map((p) => p.y)).toEqual([0, 25, 50, 74, 99]);
+    expect(thinByRank(points.slice(0, 3), 5)).toHaveLength(3);
+    const { partial, final } = rewardSeries(laneOf(sprEvents), 'tokens', 1);
+    expect(partial.map((p) => p.kept)).toEqual([true, false]);
+    expect(final).toHaveLength(1);
   });
 
   it('shares one x extent across methods', () => {

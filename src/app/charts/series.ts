@@ -36,14 +36,31 @@ export function thin(points: readonly XY[], maxPoints: number): XY[] {
   return Array.from({ length: maxPoints }, (_, i) => changes[Math.round(i * stride)] as XY);
 }
 
-/** Partial rewards at each decision point and final rewards at the end, on the same x axis as the step charts. */
-export function rewardSeries(lane: LaneState, axis: XAxisKind): { partial: RewardPoint[]; final: RewardPoint[] } {
-  const partial = lane.decisions.flatMap((d) =>
-    d.candidates.map((c) => ({ x: xOf(d, axis), y: c.reward, id: c.id, kept: c.kept })),
-  );
+/** Reward points drawn per group (one decision's kept, its cut, the final rewards): enough to show the spread. */
+export const MAX_REWARD_POINTS = 24;
+
+/**
+ * Partial rewards at each decision point and final rewards at the end, on the same x axis as the step
+ * charts. Each group is thinned by rank to `maxPerGroup` points (the lowest and highest always kept), so
+ * N = 128 draws a few hundred points in all rather than a thousand.
+ */
+export function rewardSeries(lane: LaneState, axis: XAxisKind, maxPerGroup = MAX_REWARD_POINTS): { partial: RewardPoint[]; final: RewardPoint[] } {
+  const partial = lane.decisions.flatMap((d) => {
+    const points = d.candidates.map((c) => ({ x: xOf(d, axis), y: c.reward, id: c.id, kept: c.kept }));
+    return [...thinByRank(points.filter((p) => p.kept), maxPerGroup), ...thinByRank(points.filter((p) => !p.kept), maxPerGroup)];
+  });
   const at = lane.finalAt;
-  const final = at && lane.final ? lane.final.map((c) => ({ x: xOf(at, axis), y: c.reward, id: c.id, kept: true })) : [];
+  const final = at && lane.final ? thinByRank(lane.final.map((c) => ({ x: xOf(at, axis), y: c.reward, id: c.id, kept: true })), maxPerGroup) : [];
   return { partial, final };
+}
+
+/** At most `max` points evenly spaced in rank of y (lowest and highest included; just the highest for one), in rank order. */
+export function thinByRank<T extends XY>(points: readonly T[], max: number): T[] {
+  if (points.length <= max) return [...points];
+  const sorted = [...points].sort((a, b) => a.y - b.y);
+  if (max <= 1) return max < 1 ? [] : sorted.slice(-1);
+  const stride = (sorted.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => sorted[Math.round(i * stride)] as T);
 }
 
 /** The x-axis extent over several lanes, so that methods share one scale and compute differences show. */

@@ -3,6 +3,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useRun } from '../engine/controller-context.ts';
+import { dotMark } from '../charts/point-shapes.tsx';
 import { formatReward } from '../format.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import { prefixCorrelations, type PrefixCorrelation } from './prefix-correlations.ts';
@@ -12,6 +13,7 @@ function stat(value: number): string {
 }
 
 const PrefixScatter = memo(function PrefixScatter({ c }: { readonly c: PrefixCorrelation }) {
+  const points = useMemo(() => [...c.points], [c.points]);
   return (
     <figure className="chart small" data-testid="prefix-scatter">
       <figcaption>
@@ -23,7 +25,7 @@ const PrefixScatter = memo(function PrefixScatter({ c }: { readonly c: PrefixCor
           <XAxis type="number" dataKey="partial" name="partial" tickFormatter={(v: number) => formatReward(v)} label={{ value: 'partial', position: 'insideBottom', offset: -8 }} domain={['auto', 'auto']} />
           <YAxis type="number" dataKey="final" name="final" tickFormatter={(v: number) => formatReward(v)} width={58} domain={['auto', 'auto']} />
           <Tooltip formatter={(v) => formatReward(Number(v))} />
-          <Scatter data={[...c.points]} fill={METHOD_COLORS.bon} isAnimationActive={false} />
+          <Scatter data={points} fill={METHOD_COLORS.bon} shape={dotMark} isAnimationActive={false} />
         </ScatterChart>
       </ResponsiveContainer>
     </figure>
