@@ -1,5 +1,6 @@
-// The whole app on WASM with the built-in tiny models: start screen, load with progress, bad inputs,
-// both methods side by side, a branch's text, Stop, Reset, and the README screenshot.
+// The whole app on WASM with the built-in models: start screen, load with progress, the built-in task's
+// prompts, bad inputs, all three methods side by side, a branch's text, TreeBoN with UCB, Stop, Reset,
+// and the README screenshot.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -22,7 +23,10 @@ afterAll(async () => {
 
 describe('the app on WASM', () => {
   it('explains itself, checks the machine and lists the built-in models with their sizes', async () => {
-    await expect(page.locator('.intro').textContent()).resolves.toMatch(/Speculative Rejection/);
+    await expect(page.locator('.intro').textContent()).resolves.toMatch(/Speculative Rejection.*TreeBoN/s);
+    // What the built-in models are not, and the real chat model one click away.
+    await expect(page.getByTestId('builtin-honesty').textContent()).resolves.toMatch(/do not chat.*SmolLM2-135M-Instruct/s);
+    await expect(page.getByTestId('quick-choice').textContent()).resolves.toMatch(/Use SmolLM2-135M-Instruct/);
     await page.getByTestId('placement').waitFor();
     // Headless Chromium's only adapter is a software one: the page says it will use WASM, and why.
     await expect(page.getByTestId('placement').textContent()).resolves.toMatch(/WASM/);
@@ -34,10 +38,11 @@ describe('the app on WASM', () => {
 
   it('loads with a bar per file, a total that reaches 100%, and a status line through warm-up', async () => {
     await page.evaluate(() => {
-      const w = window as unknown as { __load: { files: number; totals: string[]; statuses: string[] } };
-      w.__load = { files: 0, totals: [], statuses: [] };
+      const w = window as unknown as { __load: { files: number; models: number; totals: string[]; statuses: string[] } };
+      w.__load = { files: 0, models: 0, totals: [], statuses: [] };
       new MutationObserver(() => {
         w.__load.files = Math.max(w.__load.files, document.querySelectorAll('[data-testid=load-file]').length);
+        w.__load.models = Math.max(w.__load.models, document.querySelectorAll('[data-testid=load-model]').length);
         const total = document.querySelector('[data-testid=load-total]')?.textContent;
         const status = document.querySelector('[data-testid=load-status]')?.textContent;
         if (total && w.__load.totals.at(-1) !== total) w.__load.totals.push(total);
@@ -45,11 +50,22 @@ describe('the app on WASM', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await loadModels(page);
-    const seen = await page.evaluate(() => (window as unknown as { __load: { files: number; totals: string[]; statuses: string[] } }).__load);
+    const seen = await page.evaluate(() => (window as unknown as { __load: { files: number; models: number; totals: string[]; statuses: string[] } }).__load);
     expect(seen.files).toBeGreaterThanOrEqual(4); // config, tokenizer files and ONNX weights of two models
+    expect(seen.models).toBe(2); // a subtotal per model
     expect(seen.totals.at(-1)).toMatch(/100%/);
     expect(seen.statuses.join(' | ')).toMatch(/Warming up/);
     await expect(page.getByTestId('device-badge').textContent()).resolves.toMatch(/WASM/);
+  });
+
+  it('offers the built-in task\'s sentence starts once the built-in generator is loaded', async () => {
+    await expect(page.getByTestId('task-line').textContent()).resolves.toMatch(/continue the sentence; the reward is the positivity of the continuation/);
+    const chips = await page.getByTestId('example-prompts').locator('button').allTextContents();
+    expect(chips).toContain('when i opened the letter');
+    expect(chips).not.toContain('Kind reply');
+    expect(await page.locator('textarea[name="prompt"]').inputValue()).toBe('the weather today');
+    await page.getByTestId('example-prompts').getByRole('button', { name: 'when i opened the letter' }).click();
+    expect(await page.locator('textarea[name="prompt"]').inputValue()).toBe('when i opened the letter');
   });
 
   it('rejects bad settings with a message next to the field and keeps Run disabled', async () => {
@@ -59,12 +75,16 @@ describe('the app on WASM', () => {
     const alphaField = page.locator('.field', { has: page.locator('input[name="alpha"]') });
     await expect(alphaField.locator('.field-error').textContent()).resolves.toMatch(/must be a number/);
     expect(await page.getByTestId('run-button').isDisabled()).toBe(true);
-    await setSettings(page, { n: '24', alpha: '0.5' });
+    await setSettings(page, { n: '24', alpha: '0.5', treebonChildren: '32' });
+    const childrenField = page.locator('.field', { has: page.locator('input[name="treebonChildren"]') });
+    await expect(childrenField.locator('.field-error').textContent()).resolves.toMatch(/Children per parent \(32\) cannot exceed N \(24\)/);
+    expect(await page.getByTestId('run-button').isDisabled()).toBe(true);
+    await setSettings(page, { treebonChildren: '4' });
     expect(await page.locator('.field-error').count()).toBe(0);
     expect(await page.getByTestId('run-button').isDisabled()).toBe(false);
   });
 
-  it('runs both methods: Speculative Rejection cuts branches at decision points while the charts fill', async () => {
+  it('runs all three methods: Speculative Rejection cuts branches at decision points while the charts fill', async () => {
     // Fixed early decision points: the tiny random model often ends answers within a few dozen tokens,
     // and a memory-driven first decision could come after every answer had ended.
     await setSettings(page, { n: '64', maxNewTokens: '96', kvBudgetTokens: '4000', seed: '7' });
@@ -82,8 +102,11 @@ describe('the app on WASM', () => {
     expect(await spr.getByTestId('decision-mark').count()).toBeGreaterThan(0);
     expect(await spr.locator('[data-testid=branch][data-status=rejected]').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('lane-bon').locator('.band').count()).toBeGreaterThan(1); // sequential batches
-    expect(await page.locator('.branch.winner').count()).toBe(2);
+    expect(await page.locator('.branch.winner').count()).toBe(3);
     await expect(page.getByTestId('saved-spr').textContent()).resolves.toMatch(/fewer tokens/);
+    // TreeBoN branched layer by layer and says how its tokens compare with Best-of-N's N x max length.
+    expect(await page.getByTestId('lane-treebon').getByTestId('decision-mark').count()).toBe(3);
+    await expect(page.getByTestId('treebon-budget').textContent()).resolves.toMatch(/Best-of-N's budget N × max length \(64 × 96 = 6,144\)/);
     expect(Number(await page.getByTestId('chart-kvBytes').getAttribute('data-points'))).toBeGreaterThan(10);
     expect(await page.getByTestId('prefix-scatter').count()).toBeGreaterThan(0);
   });
@@ -107,18 +130,26 @@ describe('the app on WASM', () => {
     await page.screenshot({ path, fullPage: true });
   });
 
-  it('gives TreeBoN a lane of its own, its branches continuing their parents', async () => {
-    await page.locator('input[name="method-treebon"]').check();
-    await page.getByLabel('When the KV budget is full (the paper)').check();
-    await setSettings(page, { n: '16', maxNewTokens: '48', kvBudgetTokens: '2000' });
+  it('runs TreeBoN with bandit-guided branching, its lane showing the layers and its children continuing their parents', async () => {
+    for (const m of ['bon', 'spr']) await page.locator(`input[name="method-${m}"]`).uncheck();
+    await page.getByLabel(/Bandit-guided \(UCB\)/).check();
+    await setSettings(page, { n: '16', maxNewTokens: '48', kvBudgetTokens: '2000', treebonChildren: '4', treebonLayers: '3', ucbC: '2', ucbFloor: '0' });
+    await expect(page.getByTestId('tree-shape').textContent()).resolves.toMatch(/shared by UCB\); layers end at 16, 32 and 48 tokens/);
     await page.getByTestId('run-button').click();
     await waitForRunEnd(page);
     const treebon = page.getByTestId('lane-treebon');
     expect(await laneState(page, 'treebon')).toBe('done');
-    expect(await treebon.getByTestId('decision-mark').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('lane-bon').count()).toBe(0);
+    await expect(treebon.getByTestId('lane-status').textContent()).resolves.toMatch(/layer 3 of 3/);
+    await expect(treebon.getByTestId('treebon-note').textContent()).resolves.toMatch(/3 layers \(ending at 16, 32, 48 tokens\).*best 4 of 16 become parents, children shared by UCB \(c = 2, at least 0 each\)/);
+    const marks = await treebon.getByTestId('decision-mark').allTextContents();
+    expect(marks).toHaveLength(2);
+    expect(marks[0]).toMatch(/^layer 1: \d+ parents? of 16$/);
     await treebon.getByLabel('Show candidate').selectOption({ index: 20 });
     await expect(treebon.getByTestId('candidate-details').textContent()).resolves.toMatch(/continues #\d+/);
-    await page.locator('input[name="method-treebon"]').uncheck();
+    await expect(page.getByTestId('treebon-budget').textContent()).resolves.toMatch(/Best-of-N's budget N × max length \(16 × 48 = 768\)/);
+    for (const m of ['bon', 'spr']) await page.locator(`input[name="method-${m}"]`).check();
+    await page.getByLabel(/^Even: every parent/).check();
   });
 
   it('stops mid-run and keeps what was produced', async () => {

@@ -28,16 +28,17 @@ describe('the app on WebGPU (software adapter)', () => {
     await expect(page.getByTestId('device-badge').textContent()).resolves.toMatch(/WebGPU · fp32/);
   });
 
-  it('runs Best-of-N and Speculative Rejection, with a decision point', async () => {
-    await setSettings(page, { n: '4', maxNewTokens: '12', kvBudgetTokens: '400' });
+  it('runs all three methods, with a decision point and TreeBoN\'s branching', async () => {
+    await setSettings(page, { n: '4', maxNewTokens: '12', kvBudgetTokens: '400', treebonChildren: '2', treebonLayers: '2' });
     await page.getByLabel('At fixed lengths:').check();
     await page.getByLabel('Decision lengths').fill('3');
     await page.getByTestId('run-button').click();
     await waitForRunEnd(page, 170_000);
     expect(await laneState(page, 'bon')).toBe('done');
     expect(await laneState(page, 'spr')).toBe('done');
+    expect(await laneState(page, 'treebon')).toBe('done');
     expect(await page.getByTestId('lane-spr').getByTestId('decision-mark').count()).toBe(1);
-    expect(await page.locator('.branch.winner').count()).toBe(2);
+    expect(await page.locator('.branch.winner').count()).toBe(3);
     expect(Number(await page.getByTestId('chart-alive').getAttribute('data-points'))).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });

@@ -81,14 +81,19 @@ describe('loading from the hub and from folders', () => {
     await generator.getByLabel('Folder of the generator').setInputFiles(join(modelsDir, 'tiny-random-llama'));
     await expect(generator.locator('.note').first().textContent()).resolves.toMatch(/tiny-random-llama: \d+ files/);
     await page.getByRole('radio', { name: /Implicit DPO reward/ }).check();
-    const reference = page.getByTestId('source-reference-model');
+    const reference = page.getByTestId('source-scorer-1');
     await reference.getByLabel('Built-in (served with this app, no download)').check();
     await reference.getByLabel('Built-in reference model').selectOption('tiny-random-llama-ref');
     await loadModels(page);
     await expect(page.getByTestId('loaded-summary').textContent()).resolves.toMatch(/tiny-random-llama.*implicit DPO reward/);
+    // A generator that is not the built-in one keeps the chat examples.
+    expect(await page.getByTestId('example-prompts').locator('button').allTextContents()).toContain('Kind reply');
+    expect(await page.getByTestId('task-line').count()).toBe(0);
     await setSettings(page, { n: '8', maxNewTokens: '16', kvBudgetTokens: '1000' });
     await page.getByTestId('run-button').click();
     await waitForRunEnd(page);
     expect(await laneState(page, 'spr')).toBe('done');
+    // The implicit DPO reward is TreeBoN's own partial score, and its lane says so.
+    await expect(page.getByTestId('treebon-implicit').textContent()).resolves.toMatch(/implicit DPO reward.*TreeBoN's\s+default partial score/s);
   });
 });

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultRunConfig } from '../../core/config.ts';
 import type { RunEvent } from '../../core/events.ts';
 import type { EngineWorkerApi, LoadedModels, Outcome, RunSummary } from '../../worker/api.ts';
+import { BUILTIN_GENERATOR_ID, POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
 import { sprEvents } from '../fixtures/two-method-run.ts';
+import { EXAMPLE_PROMPTS } from '../run/example-prompts.ts';
 import { createController } from './controller.ts';
 import { FakeWorker } from './fake-worker.ts';
 
@@ -50,6 +52,23 @@ describe('createController', () => {
     await settle();
     expect(controller.run.get().lanes.spr?.end?.winner?.id).toBe(3);
     expect(controller.session.get()).toMatchObject({ phase: 'ready', lastRun: { stopped: false } });
+  });
+
+  it('swaps the chat example for the built-in task\'s sentence start when the built-in generator loads, and starts runs with their combine rule', async () => {
+    const builtin: LoadedModels = { ...models, generator: { ...models.generator, id: BUILTIN_GENERATOR_ID } };
+    const api: Partial<EngineWorkerApi> = {
+      ...fakeApi(async () => ({ ok: true, value: { stopped: false, events: 0 } })),
+      load: async () => ({ ok: true, value: builtin }),
+    };
+    const controller = createController(() => new FakeWorker(api), 'auto');
+    controller.start();
+    await settle();
+    expect(controller.form.get().prompt).toBe(EXAMPLE_PROMPTS[0]?.prompt);
+    await controller.load();
+    expect(controller.form.get().prompt).toBe(POSITIVE_CONTINUATION_TASK.examplePrompts[0]);
+    const combine = { rule: 'softmin', normalize: 'rank', temperature: 0.2 } as const;
+    await controller.runWith({ ...defaultRunConfig('the war'), combine });
+    expect(controller.run.get().combine).toEqual(combine);
   });
 
   it('reports a lost GPU device and starts a fresh worker', async () => {
