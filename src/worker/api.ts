@@ -101,4 +101,6 @@ export interface EngineWorkerApi {
   run(config: RunConfig, onEvents: (events: RunEvent[]) => void): Promise<Outcome<RunSummary>>;
   /** Stops the current run between steps; what was produced so far is kept. */
   stop(): void;
+  /** Calls `listener` once the GPU device is lost (at once if it already was), so the UI can say so before the next call fails. */
+  watchDeviceLoss(listener: (error: EngineErrorData) => void): Promise<Outcome<void>>;
 }

@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultRunConfig, type RunConfig } from '../core/config.ts';
 import type { RunEvent } from '../core/events.ts';
+import type { EngineErrorData } from '../core/errors.ts';
+import { resetDeviceLossForTests, watchDevice } from '../models/deviceLoss.ts';
 import { ensureTinyModels, type TinyModelFolders } from '../testing/tiny-models.ts';
 import type { LoadRequest, LoadUpdate, ModelSourceSpec } from './api.ts';
 import { EngineService } from './engine-service.ts';
@@ -105,6 +107,17 @@ describe('EngineService', () => {
     const decisions = events.filter((e) => e.type === 'decision');
     expect(decisions).toHaveLength(2);
     for (const d of decisions) if (d.type === 'decision') expect(d.candidates.every((c) => c.scores.length === 2)).toBe(true);
+  });
+
+  it('tells a watcher when the GPU device is lost, as device-lost error data', async () => {
+    const heard: EngineErrorData[] = [];
+    await service().watchDeviceLoss((error) => heard.push(error));
+    // A stand-in for the GPUDevice onnxruntime runs on: only its `lost` promise is read.
+    watchDevice({ lost: Promise.resolve({ reason: 'destroyed', message: 'the adapter went away' }) });
+    await new Promise((r) => setTimeout(r, 0));
+    resetDeviceLossForTests();
+    expect(heard).toHaveLength(1);
+    expect(heard[0]).toMatchObject({ code: 'device-lost', message: expect.stringMatching(/the adapter went away/) });
   });
 
   it('returns errors as data: a missing model, a bad setting, no models yet', async () => {

@@ -2,12 +2,12 @@
 // the model layer, runs the engine, and reports progress and events in batches. Runs in Node too
 // (tests point it at model folders on disk).
 import type { RunConfig } from '../core/config.ts';
-import { EngineError, toErrorData } from '../core/errors.ts';
+import { EngineError, toErrorData, type EngineErrorData } from '../core/errors.ts';
 import type { RunEvent } from '../core/events.ts';
 import { runAlignment } from '../core/runAlignment.ts';
 import type { Scorer } from '../core/backend.ts';
 import {
-  choosePlacement, loadGenerator, loadImplicitReward, loadRewardModel, probeCapabilities,
+  choosePlacement, loadGenerator, loadImplicitReward, loadRewardModel, onDeviceLost, probeCapabilities,
   type Capabilities, type LoadedGenerator, type LoadedScorer, type LoadProgress, type ModelSource, type Placement,
 } from '../models/index.ts';
 import { describeAdapter } from './adapter-report.ts';
@@ -137,6 +137,12 @@ export class EngineService implements EngineWorkerApi {
     this.abort?.abort();
   }
 
+  async watchDeviceLoss(listener: (error: EngineErrorData) => void): Promise<Outcome<void>> {
+    return attempt(async () => {
+      onDeviceLost((info) => listener(deviceLostError(info.message)));
+    });
+  }
+
   private models(): Loaded {
     if (!this.loaded) throw new EngineError({ code: 'invalid-config', message: 'No models are loaded.', hint: 'Load the models first.' });
     return this.loaded;
@@ -196,6 +202,14 @@ function describe(spec: ModelSourceSpec): string {
 
 function describeReward(reward: RewardSpec): string {
   return reward.kind === 'classifier' ? `the reward model ${describe(reward.source)}` : `the reference model ${describe(reward.reference)}`;
+}
+
+export function deviceLostError(reason: string): EngineErrorData {
+  return {
+    code: 'device-lost',
+    message: `The GPU device was lost (${reason}): the models on it are gone.`,
+    hint: 'Likely out of memory: the engine restarts; load the models again, then use a smaller KV budget or WASM.',
+  };
 }
 
 function now(): number {

@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultRunConfig } from '../../core/config.ts';
 import type { RunEvent } from '../../core/events.ts';
-import type { EngineWorkerApi, LoadedModels, Outcome, RunSummary } from '../../worker/api.ts';
+import type { EngineErrorData } from '../../core/errors.ts';
+import type { CapabilityReport, EngineWorkerApi, LoadedModels, Outcome, RunSummary } from '../../worker/api.ts';
 import { BUILTIN_GENERATOR_ID, POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
 import { sprEvents } from '../fixtures/two-method-run.ts';
 import { EXAMPLE_PROMPTS } from '../run/example-prompts.ts';
@@ -69,6 +70,31 @@ describe('createController', () => {
     const combine = { rule: 'softmin', normalize: 'rank', temperature: 0.2 } as const;
     await controller.runWith({ ...defaultRunConfig('the war'), combine });
     expect(controller.run.get().combine).toEqual(combine);
+  });
+
+  it('reports a GPU device lost while idle at once, and starts a fresh worker that watches again', async () => {
+    const watchers: ((error: EngineErrorData) => void)[] = [];
+    const api: Partial<EngineWorkerApi> = {
+      ...fakeApi(async () => ({ ok: true, value: { stopped: false, events: 0 } })),
+      // Probing succeeds here, so the only error on screen is the one under test.
+      probe: async () => ({ ok: true, value: {} as CapabilityReport }),
+      watchDeviceLoss: async (listener) => {
+        watchers.push(listener);
+        return { ok: true, value: undefined };
+      },
+    };
+    const workers: FakeWorker[] = [];
+    const controller = createController(() => { const w = new FakeWorker(api); workers.push(w); return w; }, 'auto');
+    controller.start();
+    await settle();
+    await controller.load();
+    expect(watchers).toHaveLength(1);
+    watchers[0]?.({ code: 'device-lost', message: 'The GPU device was lost (destroyed).' });
+    await settle();
+    expect(controller.session.get()).toMatchObject({ phase: 'choose', loaded: null, error: { context: 'worker', error: { code: 'device-lost' } } });
+    expect(workers).toHaveLength(2);
+    expect(workers[0]?.terminated).toBe(true);
+    expect(watchers).toHaveLength(2);
   });
 
   it('reports a lost GPU device and starts a fresh worker', async () => {

@@ -43,12 +43,25 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
   const client = new EngineClient(createWorker, (error) => {
     fail('worker', error);
     dispatch({ type: 'worker-replaced' });
+    void watchDeviceLoss();
   });
 
+  // Runs for every new worker (at start and after each replacement).
   const probe = async () => {
+    void watchDeviceLoss();
     const outcome = await client.call((api) => api.probe());
     if (outcome.ok) dispatch({ type: 'probed', report: outcome.value });
     else fail('capabilities', outcome.error);
+  };
+
+  /** A GPU device lost while idle is reported at once rather than at the next call; a worker that cannot watch just reports it later. */
+  const watchDeviceLoss = async () => {
+    let fired = false;
+    await client.call((api) => api.watchDeviceLoss(Comlink.proxy((error: EngineErrorData) => {
+      if (fired) return;
+      fired = true;
+      recoverIfDeviceLost(error);
+    })));
   };
 
   const readCatalog = async () => {
