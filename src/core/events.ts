@@ -1,6 +1,8 @@
 // One event format for everything: live display, export, replay, recorded demos and test fixtures.
 // Every run of every method is a sequence of these, in order. Times are ms since the run started.
 
+import type { CombineConfig, SamplingConfig } from './config.ts';
+
 export type MethodId = 'bon' | 'spr' | 'treebon';
 
 export interface RunTotals {
@@ -62,6 +64,10 @@ export type RunEvent =
       readonly capacityRows: number;
       readonly generator: string;
       readonly scorers: readonly string[];
+      /** How several scorers' scores were combined over each pool (present in logs from this version on). */
+      readonly combine?: CombineConfig;
+      readonly seed?: number;
+      readonly sampling?: SamplingConfig;
       /** Method parameters as run (alpha, decision lengths, children, layers...). */
       readonly params: Readonly<Record<string, number | string | readonly number[]>>;
     })

@@ -59,6 +59,9 @@ export class MethodContext {
       capacityRows: plan.capacityRows,
       generator: generator.info.id,
       scorers: this.scorers.map((s) => s.id),
+      combine: config.combine,
+      seed: config.seed,
+      sampling: config.sampling,
       params: plan.params,
     });
   }

@@ -92,4 +92,11 @@ describe('applyEvents', () => {
     expect(twice.lanes.spr?.candidates.size).toBe(0);
     expect(twice.lanes.bon).toBeUndefined();
   });
+
+  it('takes the combine settings from the log when run-start carries them', () => {
+    const combine = { rule: 'softmin', normalize: 'rank', temperature: 0.3 } as const;
+    const events = twoMethodRun.map((e) => (e.type === 'run-start' ? { ...e, combine } : e));
+    expect(applyEvents(emptyRunState, events).combine).toEqual(combine);
+    expect(applyEvents(emptyRunState, twoMethodRun).combine).toBeNull();
+  });
 });

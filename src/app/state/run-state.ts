@@ -81,7 +81,7 @@ export interface RunState {
   readonly methods: readonly MethodId[];
   readonly lanes: Readonly<Partial<Record<MethodId, LaneState>>>;
   readonly eventCount: number;
-  /** How the run combined several scorers (from its config: the events do not carry it); null if unknown. */
+  /** How the run combined several scorers (its run-start, else the config it was sent); null if unknown. */
   readonly combine: CombineConfig | null;
 }
 
@@ -122,12 +122,17 @@ export function applyEvents(state: RunState, events: readonly RunEvent[]): RunSt
     }
     return draft;
   };
-  for (const event of events) applyEvent(draftOf(event.method), event, state.combine);
+  // A log carries its own combine settings (run-start, from this version on); older logs use the config's.
+  let combine = state.combine;
+  for (const event of events) {
+    if (event.type === 'run-start' && event.combine) combine = event.combine;
+    applyEvent(draftOf(event.method), event, combine);
+  }
   const lanes = { ...state.lanes };
   for (const [method, d] of drafts) {
     lanes[method] = { ...d.lane, order: d.order, candidates: d.candidates, steps: d.steps, decisions: d.decisions };
   }
-  return { methods, lanes, eventCount: state.eventCount + events.length, combine: state.combine };
+  return { methods, lanes, eventCount: state.eventCount + events.length, combine };
 }
 
 function applyEvent(d: LaneDraft, event: RunEvent, combine: CombineConfig | null): void {
