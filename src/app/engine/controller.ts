@@ -7,7 +7,7 @@ import type { LoadUpdate } from '../../worker/api.ts';
 import { fetchCatalog } from '../models/catalog.ts';
 import { defaultSelection, toLoadRequest, type ModelSelection } from '../models/selection.ts';
 import { initialRunForm, type RunForm } from '../run/run-form.ts';
-import { EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor } from '../run/example-prompts.ts';
+import { EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor, shapeAfterLoad } from '../run/example-prompts.ts';
 import { applyEvents, emptyRunState, startRunState, type RunState } from '../state/run-state.ts';
 import { initialSession, reduceSession, type SessionAction, type SessionState } from '../state/session.ts';
 import { createStore, type Store } from '../state/store.ts';
@@ -97,9 +97,13 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
     }
     dispatch({ type: 'loaded', models: outcome.value });
     // The built-in generator only continues sentences: its own task's examples replace untouched chat ones (and back).
+    // So do its run sizes (N, length, KV budget), unless the user changed them.
     form.update((f) => {
-      const prompt = promptAfterLoad(f.prompt, promptSetFor(outcome.value.generator.id));
-      return prompt === f.prompt ? f : { ...f, prompt };
+      const set = promptSetFor(outcome.value.generator.id);
+      const prompt = promptAfterLoad(f.prompt, set);
+      const shape = shapeAfterLoad(f, set);
+      const same = prompt === f.prompt && shape.n === f.n && shape.maxNewTokens === f.maxNewTokens && shape.kvBudgetTokens === f.kvBudgetTokens;
+      return same ? f : { ...f, prompt, ...shape };
     });
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
-import { BUILTIN_TASK_PROMPTS, CHAT_PROMPTS, EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor } from './example-prompts.ts';
+import { BUILTIN_TASK_PROMPTS, CHAT_PROMPTS, EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor, shapeAfterLoad } from './example-prompts.ts';
 
 describe('example prompts', () => {
   it('offers the built-in task\'s sentence starts for the built-in generator, chat prompts otherwise', () => {
@@ -19,5 +19,12 @@ describe('example prompts', () => {
     expect(promptAfterLoad(first, CHAT_PROMPTS)).toBe(EXAMPLE_PROMPTS[0]!.prompt);
     expect(promptAfterLoad(POSITIVE_CONTINUATION_TASK.examplePrompts[3]!, BUILTIN_TASK_PROMPTS)).toBe(POSITIVE_CONTINUATION_TASK.examplePrompts[3]);
     expect(promptAfterLoad('my own words', BUILTIN_TASK_PROMPTS)).toBe('my own words');
+  });
+
+  it('switches N, length and KV budget with the generator unless the user changed them', () => {
+    expect(shapeAfterLoad(CHAT_PROMPTS.shape, BUILTIN_TASK_PROMPTS)).toEqual(BUILTIN_TASK_PROMPTS.shape);
+    expect(shapeAfterLoad(BUILTIN_TASK_PROMPTS.shape, CHAT_PROMPTS)).toEqual(CHAT_PROMPTS.shape);
+    const mine = { ...CHAT_PROMPTS.shape, kvBudgetTokens: '5000' };
+    expect(shapeAfterLoad(mine, BUILTIN_TASK_PROMPTS)).toBe(mine);
   });
 });

@@ -11,6 +11,17 @@ export interface PromptSet {
   /** The task the generator was made for, in one line; null for general (chat) models. */
   readonly task: { readonly title: string; readonly instruction: string } | null;
   readonly examples: readonly ExamplePrompt[];
+  /**
+   * N, max new tokens and KV budget (tokens) that suit these prompts: a budget of about N rows of a
+   * quarter of the full length, so Best-of-N needs sequential batches and Speculative Rejection prunes.
+   */
+  readonly shape: RunShape;
+}
+
+export interface RunShape {
+  readonly n: string;
+  readonly maxNewTokens: string;
+  readonly kvBudgetTokens: string;
 }
 
 /** Prompts that make the comparison easy to read: short answers, where a reward model has an opinion. */
@@ -21,12 +32,15 @@ export const EXAMPLE_PROMPTS: readonly ExamplePrompt[] = [
   { title: 'Story', prompt: 'Write the first line of a happy story about a dog.' },
 ];
 
-export const CHAT_PROMPTS: PromptSet = { task: null, examples: EXAMPLE_PROMPTS };
+// Chat prompts take ~30-60 tokens with a chat template: 800 tokens hold 16 rows of ~50.
+export const CHAT_PROMPTS: PromptSet = { task: null, examples: EXAMPLE_PROMPTS, shape: { n: '16', maxNewTokens: '48', kvBudgetTokens: '800' } };
 
 export const BUILTIN_TASK_PROMPTS: PromptSet = {
   task: { title: POSITIVE_CONTINUATION_TASK.title, instruction: POSITIVE_CONTINUATION_TASK.instruction },
   // The sentence starts are short: each is its own chip label.
   examples: POSITIVE_CONTINUATION_TASK.examplePrompts.map((prompt) => ({ title: prompt, prompt })),
+  // Sentence starts are ~5 tokens: 640 tokens hold 32 rows of ~20.
+  shape: { n: '32', maxNewTokens: '64', kvBudgetTokens: '640' },
 };
 
 /** The prompts that suit the loaded generator (by its id: a built-in, or a copy of its folder). */
@@ -43,4 +57,11 @@ export function promptAfterLoad(current: string, next: PromptSet): string {
   const untouched = current.trim() === '' || known.includes(current);
   const fits = next.examples.some((e) => e.prompt === current);
   return untouched && !fits ? next.examples[0]?.prompt ?? current : current;
+}
+
+/** The run shape once a generator is loaded: the new set's, unless the user changed the current one. */
+export function shapeAfterLoad(current: RunShape, next: PromptSet): RunShape {
+  const same = (a: RunShape, b: RunShape) => a.n === b.n && a.maxNewTokens === b.maxNewTokens && a.kvBudgetTokens === b.kvBudgetTokens;
+  const untouched = [CHAT_PROMPTS.shape, BUILTIN_TASK_PROMPTS.shape].some((known) => same(current, known));
+  return untouched ? next.shape : current;
 }

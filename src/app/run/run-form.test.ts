@@ -7,7 +7,7 @@ describe('run form', () => {
     expect(check.ok).toBe(true);
     if (!check.ok) return;
     expect(check.config).toMatchObject({
-      prompt: 'Tell me a story.', n: 16, maxNewTokens: 48, kvBudgetBytes: 1200 * 512, methods: ['bon', 'spr', 'treebon'],
+      prompt: 'Tell me a story.', n: 16, maxNewTokens: 48, kvBudgetBytes: 800 * 512, methods: ['bon', 'spr', 'treebon'],
       spr: { alpha: 0.5, decision: { mode: 'memory' } }, prefixScoreLengths: [8, 16, 32],
       treebon: { children: 4, layers: 4, ucb: null },
     });

@@ -3,6 +3,7 @@
 import type { CombineConfig, RunConfig } from '../../core/config.ts';
 import type { MethodId } from '../../core/events.ts';
 import { validateRunConfig, type ValidationContext } from '../../core/validateRunConfig.ts';
+import { CHAT_PROMPTS } from './example-prompts.ts';
 
 export interface RunForm {
   readonly prompt: string;
@@ -35,8 +36,8 @@ export type FormField = keyof RunForm;
 
 export function initialRunForm(prompt: string): RunForm {
   return {
-    prompt, methods: ['bon', 'spr', 'treebon'], n: '16', alpha: '0.5', maxNewTokens: '48', temperature: '1', topK: '50', topP: '1',
-    seed: '1', kvBudgetTokens: '1200', decisionMode: 'memory', decisionLengths: '8, 16, 32',
+    prompt, methods: ['bon', 'spr', 'treebon'], ...CHAT_PROMPTS.shape, alpha: '0.5', temperature: '1', topK: '50', topP: '1',
+    seed: '1', decisionMode: 'memory', decisionLengths: '8, 16, 32',
     treebonChildren: '4', treebonLayers: '4', ucbMode: 'off', ucbC: '1', ucbFloor: '1',
     combineRule: 'min', combineNormalize: 'z', combineTemperature: '0.5',
   };
