@@ -48,7 +48,10 @@ export interface Generator {
   encodePrompt(prompt: string): number[];
   /** Response text of generated token ids (special tokens skipped). */
   decode(tokenIds: readonly number[]): string;
-  /** Prefill one row per sequence (they may differ in length; the backend pads). */
+  /**
+   * Prefill one row per sequence (they may differ in length; the backend pads). Identical sequences
+   * should be computed once and repeated: the engine counts prefill compute over distinct sequences.
+   */
   prefill(sequences: readonly (readonly number[])[]): Promise<DecodeBatch>;
 }
 

@@ -28,7 +28,8 @@ export class LockstepDecoder {
     ctx.checkAbort();
     const sequences = candidates.map((c) => [...ctx.promptIds, ...c.tokens]);
     const batch = await ctx.meter.timed('generate', () => ctx.generator.prefill(sequences));
-    ctx.meter.prefillTokens += sequences.reduce((sum, s) => sum + s.length, 0);
+    // Compute spent: a backend runs identical rows once (every row of a fresh batch is the same prompt).
+    ctx.meter.prefillTokens += distinctTokens(sequences);
     ctx.meter.observeKv(batchKvBytes(batch, ctx.generator.info.kvBytesPerToken));
     return new LockstepDecoder(ctx, batch, candidates);
   }
@@ -121,4 +122,17 @@ export class LockstepDecoder {
 
 function isIdentity(rows: readonly number[], count: number): boolean {
   return rows.length === count && rows.every((r, i) => r === i);
+}
+
+/** Tokens over the distinct sequences: what a prefill that computes identical rows once processes. */
+export function distinctTokens(sequences: readonly (readonly number[])[]): number {
+  const seen = new Set<string>();
+  let total = 0;
+  for (const sequence of sequences) {
+    const key = sequence.join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    total += sequence.length;
+  }
+  return total;
 }
