@@ -70,14 +70,7 @@ export interface TokenizerConfigOptions {
 export function tokenizerConfigJson(vocabulary: ByteLevelVocabulary, options: TokenizerConfigOptions): object {
   const addedTokensDecoder: Record<string, object> = {};
   for (const id of vocabulary.specialIds) {
-    addedTokensDecoder[String(id)] = {
-      content: vocabulary.tokens[id],
-      lstrip: false,
-      normalized: false,
-      rstrip: false,
-      single_word: false,
-      special: true,
-    };
+    addedTokensDecoder[String(id)] = specialTokenEntry(vocabulary.tokens[id] ?? '');
   }
   return {
     add_prefix_space: false,
@@ -96,4 +89,9 @@ export function tokenizerConfigJson(vocabulary: ByteLevelVocabulary, options: To
     unk_token: options.unkToken,
     vocab_size: vocabulary.tokens.length,
   };
+}
+
+/** One `added_tokens_decoder` entry of tokenizer_config.json for a special token, as hub tokenizers write it. */
+export function specialTokenEntry(content: string): object {
+  return { content, lstrip: false, normalized: false, rstrip: false, single_word: false, special: true };
 }

@@ -1,6 +1,7 @@
 // tokenizer.json and tokenizer_config.json of a word-level vocabulary (see word-tokenizer.ts,
 // whose rules both files and the TypeScript mirror share).
 import { jsonFileBytes } from '../utf8.ts';
+import { specialTokenEntry } from '../tokenizer-files.ts';
 import {
   CONTINUATION_PREFIX,
   EOS_TOKEN,
@@ -73,14 +74,7 @@ export interface WordTokenizerConfig {
 export function wordTokenizerConfigJson(tokens: readonly string[], config: WordTokenizerConfig): object {
   const addedTokensDecoder: Record<string, object> = {};
   for (const content of [EOS_TOKEN, UNK_TOKEN]) {
-    addedTokensDecoder[String(tokens.indexOf(content))] = {
-      content,
-      lstrip: false,
-      normalized: false,
-      rstrip: false,
-      single_word: false,
-      special: true,
-    };
+    addedTokensDecoder[String(tokens.indexOf(content))] = specialTokenEntry(content);
   }
   return {
     added_tokens_decoder: addedTokensDecoder,
