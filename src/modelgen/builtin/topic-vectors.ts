@@ -3,7 +3,7 @@
 // predicts, A[w, d] = log((n(w, d) + 1) / (N_d P(w) + 1)). Words that share texts get nearby
 // vectors; the generator averages the vectors of the words so far to sense the topic.
 import type { SparseCounts } from './corpus-counts.ts';
-import { truncatedSvd, type LinearOperator } from './truncated-svd.ts';
+import { denseOperator, truncatedSvd } from './truncated-svd.ts';
 
 export interface TopicVectors {
   readonly dims: number;
@@ -28,33 +28,6 @@ function logRatioMatrix(termDoc: SparseCounts, wordProb: Float64Array): Float64A
     }
   }
   return a;
-}
-
-function denseOperator(a: Float64Array, rows: number, cols: number): LinearOperator {
-  return {
-    rows,
-    cols,
-    times(x, width) {
-      const y = new Float64Array(rows * width);
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-          const value = a[i * cols + j]!;
-          for (let k = 0; k < width; k++) y[i * width + k]! += value * x[j * width + k]!;
-        }
-      }
-      return y;
-    },
-    transposeTimes(y, width) {
-      const x = new Float64Array(cols * width);
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < cols; j++) {
-          const value = a[i * cols + j]!;
-          for (let k = 0; k < width; k++) x[j * width + k]! += value * y[i * width + k]!;
-        }
-      }
-      return x;
-    },
-  };
 }
 
 export function fitTopicVectors(

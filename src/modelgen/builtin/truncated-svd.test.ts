@@ -1,26 +1,7 @@
 // Pure numerics: the randomized SVD against matrices with known singular values.
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.ts';
-import { symmetricEigen, truncatedSvd, type LinearOperator } from './truncated-svd.ts';
-
-function dense(a: Float64Array, rows: number, cols: number): LinearOperator {
-  return {
-    rows,
-    cols,
-    times(x, width) {
-      const y = new Float64Array(rows * width);
-      for (let i = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++) for (let k = 0; k < width; k++) y[i * width + k]! += a[i * cols + j]! * x[j * width + k]!;
-      return y;
-    },
-    transposeTimes(y, width) {
-      const x = new Float64Array(cols * width);
-      for (let i = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++) for (let k = 0; k < width; k++) x[j * width + k]! += a[i * cols + j]! * y[i * width + k]!;
-      return x;
-    },
-  };
-}
+import { denseOperator, symmetricEigen, truncatedSvd } from './truncated-svd.ts';
 
 /** A = sum_k s_k u_k v_kᵀ with orthonormal u, v built by Gram-Schmidt of random vectors. */
 function knownMatrix(rows: number, cols: number, singular: readonly number[]) {
@@ -53,7 +34,7 @@ describe('truncatedSvd', () => {
     const cols = 30;
     const singular = [9, 5, 3, 1, 0.5];
     const a = knownMatrix(rows, cols, singular);
-    const svd = truncatedSvd(dense(a, rows, cols), 5, { seed: 1, oversample: 5, iterations: 2 });
+    const svd = truncatedSvd(denseOperator(a, rows, cols), 5, { seed: 1, oversample: 5, iterations: 2 });
     singular.forEach((s, k) => expect(svd.s[k]).toBeCloseTo(s, 8));
     let maxError = 0;
     for (let i = 0; i < rows; i++) {
@@ -68,7 +49,7 @@ describe('truncatedSvd', () => {
 
   it('keeps the leading directions when truncating below the rank', () => {
     const a = knownMatrix(25, 25, [10, 8, 0.1, 0.05]);
-    const svd = truncatedSvd(dense(a, 25, 25), 2, { seed: 3 });
+    const svd = truncatedSvd(denseOperator(a, 25, 25), 2, { seed: 3 });
     expect(svd.rank).toBe(2);
     expect(svd.s[0]).toBeCloseTo(10, 6);
     expect(svd.s[1]).toBeCloseTo(8, 6);
@@ -76,8 +57,8 @@ describe('truncatedSvd', () => {
 
   it('is deterministic for a seed', () => {
     const a = knownMatrix(20, 15, [4, 2, 1]);
-    const first = truncatedSvd(dense(a, 20, 15), 3, { seed: 5 });
-    const second = truncatedSvd(dense(a, 20, 15), 3, { seed: 5 });
+    const first = truncatedSvd(denseOperator(a, 20, 15), 3, { seed: 5 });
+    const second = truncatedSvd(denseOperator(a, 20, 15), 3, { seed: 5 });
     expect(Array.from(second.u)).toEqual(Array.from(first.u));
   });
 });

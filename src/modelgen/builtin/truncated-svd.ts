@@ -13,6 +13,34 @@ export interface LinearOperator {
   transposeTimes(y: Float64Array, width: number): Float64Array;
 }
 
+/** A dense row-major [rows x cols] matrix as a LinearOperator. */
+export function denseOperator(a: Float64Array, rows: number, cols: number): LinearOperator {
+  return {
+    rows,
+    cols,
+    times(x, width) {
+      const y = new Float64Array(rows * width);
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+          const value = a[i * cols + j]!;
+          for (let k = 0; k < width; k++) y[i * width + k]! += value * x[j * width + k]!;
+        }
+      }
+      return y;
+    },
+    transposeTimes(y, width) {
+      const x = new Float64Array(cols * width);
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+          const value = a[i * cols + j]!;
+          for (let k = 0; k < width; k++) x[j * width + k]! += value * y[i * width + k]!;
+        }
+      }
+      return x;
+    },
+  };
+}
+
 export interface SvdResult {
   readonly rank: number;
   /** Left singular vectors, row-major [rows x rank]. */
