@@ -8,6 +8,11 @@ import type { XAxisKind } from './series.ts';
 import { StepChart } from './StepChart.tsx';
 import { useThrottled } from './use-throttled.ts';
 
+/** Moments the charts show at once: each decision point and each method's end. */
+function milestoneOf(lanes: readonly LaneState[]): string {
+  return lanes.map((l) => `${l.method}:${l.decisions.length}:${l.end ? 'end' : ''}`).join(' ');
+}
+
 function lanesOf(state: { methods: readonly string[]; lanes: Readonly<Record<string, LaneState | undefined>> }): LaneState[] {
   return state.methods.flatMap((m) => state.lanes[m] ?? []);
 }
@@ -15,10 +20,11 @@ function lanesOf(state: { methods: readonly string[]; lanes: Readonly<Record<str
 export function ChartsPanel() {
   const [axis, setAxis] = useState<XAxisKind>('tokens');
   // Charts cost the most to redraw (recharts recomputes each chart's whole state per update): during a
-  // run they follow it once a second, while the trees follow every batch; after the run, at once.
-  // (Not useDeferredValue: batches arrive every 50 ms and would keep postponing a deferred redraw.)
+  // run they follow it once a second and at every decision point, while the trees follow every batch;
+  // after the run, at once. (Not useDeferredValue: batches arrive every 50 ms and would keep postponing it.)
   const running = useSession((s) => s.phase === 'running' || s.phase === 'stopping');
-  const run = useThrottled(useRun((s) => s), running ? 1000 : 0);
+  const latest = useRun((s) => s);
+  const run = useThrottled(latest, running ? 1000 : 0, milestoneOf(lanesOf(latest)));
   const lanes = useMemo(() => lanesOf(run), [run]);
   if (lanes.length === 0) return null;
   const budget = lanes.find((l) => l.start)?.start?.kvBudgetBytes ?? null;
