@@ -28,7 +28,11 @@ function fakeApi(run: EngineWorkerApi['run']): Partial<EngineWorkerApi> {
   };
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 20));
+/** Waits (polling, not a fixed sleep) until the controller has read the catalog and chosen defaults. */
+async function started(controller: ReturnType<typeof createController>): Promise<void> {
+  controller.start();
+  await vi.waitFor(() => expect(controller.selection.get()?.generator).toBeDefined());
+}
 
 describe('createController', () => {
   beforeEach(() => {
@@ -44,14 +48,12 @@ describe('createController', () => {
     };
     const workers: FakeWorker[] = [];
     const controller = createController(() => { const w = new FakeWorker(fakeApi(run)); workers.push(w); return w; }, 'auto');
-    controller.start();
-    await settle();
+    await started(controller);
     expect(controller.selection.get()?.generator).toMatchObject({ mode: 'builtin', builtinId: 'gen' });
     await controller.load();
     expect(controller.session.get()).toMatchObject({ phase: 'ready', loaded: models });
     await controller.runWith({ ...defaultRunConfig('Hi'), n: 4 });
-    await settle();
-    expect(controller.run.get().lanes.spr?.end?.winner?.id).toBe(3);
+    await vi.waitFor(() => expect(controller.run.get().lanes.spr?.end?.winner?.id).toBe(3));
     expect(controller.session.get()).toMatchObject({ phase: 'ready', lastRun: { stopped: false } });
   });
 
@@ -62,8 +64,7 @@ describe('createController', () => {
       load: async () => ({ ok: true, value: builtin }),
     };
     const controller = createController(() => new FakeWorker(api), 'auto');
-    controller.start();
-    await settle();
+    await started(controller);
     expect(controller.form.get().prompt).toBe(EXAMPLE_PROMPTS[0]?.prompt);
     await controller.load();
     expect(controller.form.get().prompt).toBe(POSITIVE_CONTINUATION_TASK.examplePrompts[0]);
@@ -85,24 +86,25 @@ describe('createController', () => {
     };
     const workers: FakeWorker[] = [];
     const controller = createController(() => { const w = new FakeWorker(api); workers.push(w); return w; }, 'auto');
-    controller.start();
-    await settle();
+    await started(controller);
     await controller.load();
     expect(watchers).toHaveLength(1);
+    await vi.waitFor(() => expect(controller.session.get().capabilities).not.toBeNull());
+    const firstReport = controller.session.get().capabilities;
     watchers[0]?.({ code: 'device-lost', message: 'The GPU device was lost (destroyed).' });
-    await settle();
+    // The fresh worker is probed (a new report object) and watched again.
+    await vi.waitFor(() => expect(controller.session.get().capabilities).not.toBe(firstReport));
+    await vi.waitFor(() => expect(watchers).toHaveLength(2));
     expect(controller.session.get()).toMatchObject({ phase: 'choose', loaded: null, error: { context: 'worker', error: { code: 'device-lost' } } });
     expect(workers).toHaveLength(2);
     expect(workers[0]?.terminated).toBe(true);
-    expect(watchers).toHaveLength(2);
   });
 
   it('reports a lost GPU device and starts a fresh worker', async () => {
     const lost: EngineWorkerApi['run'] = async () => ({ ok: false, error: { code: 'device-lost', message: 'The GPU device was lost.' } }) as Outcome<RunSummary>;
     const workers: FakeWorker[] = [];
     const controller = createController(() => { const w = new FakeWorker(fakeApi(lost)); workers.push(w); return w; }, 'auto');
-    controller.start();
-    await settle();
+    await started(controller);
     await controller.load();
     await controller.runWith(defaultRunConfig('Hi'));
     expect(controller.session.get()).toMatchObject({ phase: 'choose', loaded: null, error: { context: 'worker', error: { code: 'device-lost' } } });
