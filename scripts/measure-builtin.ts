@@ -8,8 +8,6 @@
 // Usage: npx tsx scripts/measure-builtin.ts [--n 32] [--max-new-tokens 64] [--seed 1]
 import { parseArgs } from 'node:util';
 import type { SamplingConfig } from '../src/core/config.ts';
-import { candidateRng } from '../src/core/random.ts';
-import { sampleRows } from '../src/core/sampling.ts';
 import { kendallTauB, mean, pearson } from '../src/core/stats.ts';
 import { generatorFiles } from '../src/modelgen/builtin/generator-files.ts';
 import { BUILTIN_GENERATOR_HYPERPARAMETERS, fitGenerator } from '../src/modelgen/builtin/generator-parameters.ts';
@@ -19,6 +17,7 @@ import { buildBuiltinRewardModel } from '../src/modelgen/builtin/reward-model.ts
 import { POSITIVE_CONTINUATION_TASK } from '../src/modelgen/builtin/task.ts';
 import { loadGenerator, loadRewardModel } from '../src/models/index.ts';
 import { writeModelFolder } from '../src/testing/model-folder-fs.ts';
+import { sampleContinuations } from './lib/sampleContinuations.ts';
 
 const { values } = parseArgs({
   options: {
@@ -65,39 +64,13 @@ const genFolder = (await writeModelFolder(`${OUT}/generator`, genFiles)).folder;
 const rewardFolder = (await writeModelFolder(`${OUT}/reward`, rewardFiles)).folder;
 const generator = await loadGenerator({ kind: 'path', path: genFolder }, { device: 'cpu', dtype: 'fp32' });
 const scorer = await loadRewardModel({ kind: 'path', path: rewardFolder }, { device: 'cpu', dtype: 'fp32' });
-const stops = new Set(generator.info.stopTokenIds);
-const vocab = generator.info.vocabSize;
-
-interface Sample {
-  readonly prompt: number;
-  readonly tokens: number[];
-  readonly ended: boolean;
-}
-const samples: Sample[] = [];
-let decodeMs = 0;
-let decodedTokens = 0;
 const prompts = POSITIVE_CONTINUATION_TASK.examplePrompts;
-for (const [p, prompt] of prompts.entries()) {
-  const promptIds = generator.encodePrompt(prompt);
-  const rngs = Array.from({ length: N }, (_, i) => candidateRng(SEED, p * N + i));
-  const rows: Sample[] = Array.from({ length: N }, () => ({ prompt: p, tokens: [], ended: false }));
-  const t0 = performance.now();
-  const batch = await generator.prefill(rows.map(() => promptIds));
-  for (let step = 0; step < MAX_NEW && rows.some((r) => !r.ended); step++) {
-    const next = sampleRows(batch.nextLogits, vocab, SAMPLING, rngs);
-    next.forEach((token, r) => {
-      const row = rows[r]!;
-      if (row.ended) return;
-      if (stops.has(token)) (row as { ended: boolean }).ended = true;
-      else row.tokens.push(token);
-    });
-    await batch.append(next);
-    decodedTokens += rows.length;
-  }
-  await batch.dispose();
-  decodeMs += performance.now() - t0;
-  samples.push(...rows);
-}
+const { samples, decodedTokens, decodeMs } = await sampleContinuations(generator, prompts, {
+  n: N,
+  maxNewTokens: MAX_NEW,
+  seed: SEED,
+  sampling: SAMPLING,
+});
 
 const texts = samples.map((s) => generator.decode(s.tokens));
 /** Reward-model scores of responses to the prompts of `rows` (sample indices). */

@@ -4,13 +4,15 @@ import { parseArgs } from 'node:util';
 import { StudyError } from './studyError.ts';
 
 export const STUDY_USAGE = `Usage: npm run study -- --generator <hub id | folder | builtin> --prompts <file.json | file.jsonl>
-  [--reward <hub id | folder | builtin>]... [--reference <hub id | folder>]
+  [--reward <hub id | folder | builtin>]... [--reference <hub id | folder | builtin>]
   [--methods bon,spr,treebon] [--n 32] [--alpha 0.5] [--max-new-tokens 128] [--kv-budget-mb M]
   [--decision-lengths 8,16,32] [--temperature 1] [--top-k 50] [--top-p 1] [--seed 1] [--limit K]
   [--children 4] [--layers 4] [--ucb C] [--ucb-floor 1] [--combine min|softmin|mean] [--normalize z|rank]
   [--softmin-temperature 0.5]
   [--dtype fp32|fp16|q8|q4] [--out results.json]
 
+builtin and tiny name the project's own models (tiny: random weights); a built-in id names one of them,
+  e.g. --generator builtin-brown-lm-positive --reference builtin (the positive-tuned word model against its base).
 --reward may be given several times (scores combined by --combine over the candidate pool).
 --reference adds the implicit DPO reward sum_k log(pi(y_k)/pi_ref(y_k)) / (k+1), with the generator
   as the policy pi: TreeBoN's own partial score, and the only score when no --reward is given.

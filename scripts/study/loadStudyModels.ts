@@ -13,7 +13,7 @@ import {
 } from '../../src/models/index.ts';
 import { buildModels, PUBLIC_MODELS_DIR } from '../lib/buildModels.ts';
 import type { StudyArgs } from './args.ts';
-import { resolveModel } from './modelSpecs.ts';
+import { checkReferenceDiffers, namesBuiltIn, resolveModel } from './modelSpecs.ts';
 import { StudyError } from './studyError.ts';
 
 const DTYPES: readonly ModelDtype[] = ['fp32', 'fp16', 'q8', 'q4', 'q4f16'];
@@ -27,16 +27,18 @@ export interface StudyModels {
 export async function loadStudyModels(args: StudyArgs, log: (line: string) => void): Promise<StudyModels> {
   const builtIn = await builtInModels(args);
   const options = loadOptions(args.dtype);
-  const generator = await loadGenerator(resolveModel(args.generator, 'generator', builtIn), options);
+  const generatorSource = resolveModel(args.generator, 'generator', builtIn);
+  const referenceSource = args.reference === undefined ? undefined : resolveModel(args.reference, 'reference', builtIn);
+  if (referenceSource) checkReferenceDiffers(generatorSource, referenceSource, builtInIndex(builtIn));
+  const generator = await loadGenerator(generatorSource, options);
   log(`generator: ${generator.info.id} (${generator.device}, ${generator.dtype}, ${generator.info.kvBytesPerToken} KV bytes/token)`);
   const scorers: LoadedScorer[] = [];
   try {
     for (const reward of args.rewards) {
       scorers.push(await loadRewardModel(resolveModel(reward, 'reward', builtIn), options));
     }
-    if (args.reference !== undefined) {
-      const reference = resolveModel(args.reference, 'reference', builtIn);
-      scorers.push(await loadImplicitReward(generator, reference, { ...options, weighting: 'inverse-position' }));
+    if (referenceSource !== undefined) {
+      scorers.push(await loadImplicitReward(generator, referenceSource, { ...options, weighting: 'inverse-position' }));
     }
   } catch (error) {
     await Promise.all([generator.dispose(), ...scorers.map((s) => s.dispose())]);
@@ -60,10 +62,18 @@ function loadOptions(dtype: string | undefined): LoadOptions {
   return { device: placement.device, dtype: dtype as ModelDtype };
 }
 
+function builtInIndex(builtIn: () => { index: ModelIndex }): ModelIndex | null {
+  try {
+    return builtIn().index;
+  } catch {
+    return null;
+  }
+}
+
 /** Builds the project's own models only when a flag names them. */
 async function builtInModels(args: StudyArgs): Promise<() => { dir: string; index: ModelIndex }> {
   const specs = [args.generator, ...args.rewards, args.reference];
-  if (!specs.some((s) => s === 'builtin' || s === 'tiny')) {
+  if (!specs.some(namesBuiltIn)) {
     return () => {
       throw new StudyError('internal: built-in models were not built');
     };

@@ -9,9 +9,12 @@ describe('BUILT_MODELS', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9][a-z0-9._-]*$/);
     for (const model of BUILT_MODELS.filter((m) => m.referenceFor !== undefined)) {
-      expect(model.kind).toBe('reference');
+      // A reference, or a generator that is also another generator's base; never its own.
+      expect(['reference', 'generator']).toContain(model.kind);
+      expect(model.referenceFor).not.toBe(model.id);
       expect(BUILT_MODELS.find((m) => m.id === model.referenceFor)?.kind).toBe('generator');
     }
+    for (const model of BUILT_MODELS.filter((m) => m.kind === 'reference')) expect(model.referenceFor).toBeDefined();
     expect(new Set(BUILT_MODELS.map((m) => m.kind))).toEqual(new Set(['generator', 'reference', 'reward']));
   });
 

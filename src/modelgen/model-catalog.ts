@@ -2,11 +2,18 @@
 // public/models/index.json. To ship another generated model, add one entry to
 // BUILT_MODELS: its `build` returns the folder's files (it may be async, e.g. to read a
 // corpus). The index entry is everything here except `build`, plus the folder's size.
-import { buildAfinnRewardFromPackages, buildBrownGeneratorFromPackages } from './builtin/builtin-models.ts';
+import {
+  buildAfinnRewardFromPackages,
+  buildBrownGeneratorFromPackages,
+  buildPositiveBrownGeneratorFromPackages,
+} from './builtin/builtin-models.ts';
 import {
   BUILTIN_GENERATOR_DESCRIPTION,
   BUILTIN_GENERATOR_ID,
   BUILTIN_GENERATOR_LABEL,
+  BUILTIN_POSITIVE_GENERATOR_DESCRIPTION,
+  BUILTIN_POSITIVE_GENERATOR_ID,
+  BUILTIN_POSITIVE_GENERATOR_LABEL,
   BUILTIN_REWARD_DESCRIPTION,
   BUILTIN_REWARD_ID,
   BUILTIN_REWARD_LABEL,
@@ -29,7 +36,10 @@ export interface ModelIndexEntry {
   readonly bytes: number;
   /** Random weights: fine for exercising the machinery, meaningless as text or reward. */
   readonly random: boolean;
-  /** For a reference model: the generator whose DPO base it stands for. */
+  /**
+   * The generator whose DPO base this model is (its reference for the implicit reward). A reference
+   * model always names one; a generator may too, when it is also the base of another generator.
+   */
   readonly referenceFor?: string;
   /** Relative paths of the folder's files. */
   readonly files: readonly string[];
@@ -76,7 +86,16 @@ export const BUILT_MODELS: readonly BuiltModel[] = [
     kind: 'generator',
     description: BUILTIN_GENERATOR_DESCRIPTION,
     random: false,
+    referenceFor: BUILTIN_POSITIVE_GENERATOR_ID,
     build: buildBrownGeneratorFromPackages,
+  },
+  {
+    id: BUILTIN_POSITIVE_GENERATOR_ID,
+    label: BUILTIN_POSITIVE_GENERATOR_LABEL,
+    kind: 'generator',
+    description: BUILTIN_POSITIVE_GENERATOR_DESCRIPTION,
+    random: false,
+    build: buildPositiveBrownGeneratorFromPackages,
   },
   {
     id: BUILTIN_REWARD_ID,

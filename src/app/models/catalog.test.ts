@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultGenerator, defaultRewardModel, parseCatalog, referenceFor } from './catalog.ts';
+import { defaultGenerator, defaultRewardModel, parseCatalog, referenceCandidates, referenceFor } from './catalog.ts';
 
 const randomOnly = [
   { id: 'tiny-random-llama', label: 'Tiny random LLaMA', kind: 'generator', description: 'random weights', bytes: 1200 },
@@ -41,5 +41,17 @@ describe('catalog', () => {
     ]);
     expect(referenceFor(catalog, 'brown-bigram')?.id).toBe('brown-base');
     expect(referenceFor(catalog, 'tiny-random-llama')?.id).toBe('tiny-random-llama-base');
+  });
+
+  it('lets a generator be another generator\'s base: the plain model is the reference of its tuned variant', () => {
+    const catalog = parseCatalog([
+      ...randomOnly,
+      { id: 'brown', label: 'Brown', kind: 'generator', bytes: 1, trained: true, referenceFor: 'brown-positive' },
+      { id: 'brown-positive', label: 'Brown, tuned positive', kind: 'generator', bytes: 1, trained: true },
+    ]);
+    expect(defaultGenerator(catalog)?.id).toBe('brown'); // the index's order among trained generators
+    expect(referenceFor(catalog, 'brown-positive')?.id).toBe('brown');
+    expect(referenceFor(catalog, 'brown')?.id).toBe('tiny-random-llama-base'); // no base of its own: an unpaired reference
+    expect(referenceCandidates(catalog).map((e) => e.id)).toEqual(['tiny-random-llama-base', 'brown']);
   });
 });

@@ -12,7 +12,7 @@ export interface CatalogEntry {
   readonly bytes: number;
   /** Random weights: good for testing the machinery, not for judging text. */
   readonly random: boolean;
-  /** For a reference model: the generator it is the base of (implicit DPO reward), when the index says. */
+  /** The generator this model is the base of (its reference for the implicit DPO reward), when the index says. */
   readonly referenceFor: string | null;
 }
 
@@ -46,10 +46,15 @@ export function defaultGenerator(catalog: readonly CatalogEntry[]): CatalogEntry
   return preferTrained(catalog.filter((e) => e.kind === 'generator'));
 }
 
+/** What can serve as a reference (base) model: reference entries, and generators that are another generator's base. */
+export function referenceCandidates(catalog: readonly CatalogEntry[]): CatalogEntry[] {
+  return catalog.filter((e) => e.kind === 'reference' || (e.kind === 'generator' && e.referenceFor !== null));
+}
+
 /** The reference model that pairs with `generatorId` for the implicit reward, if any. */
 export function referenceFor(catalog: readonly CatalogEntry[], generatorId: string): CatalogEntry | null {
-  const references = catalog.filter((e) => e.kind === 'reference');
-  return references.find((e) => e.referenceFor === generatorId) ?? preferTrained(references.filter((e) => e.referenceFor === null));
+  const paired = referenceCandidates(catalog).find((e) => e.referenceFor === generatorId);
+  return paired ?? preferTrained(catalog.filter((e) => e.kind === 'reference' && e.referenceFor === null));
 }
 
 export function defaultRewardModel(catalog: readonly CatalogEntry[]): CatalogEntry | null {

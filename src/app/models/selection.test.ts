@@ -66,4 +66,18 @@ describe('model selection', () => {
     expect(deviceFromUrl('?device=webgpu&x=1')).toBe('webgpu');
     expect(deviceFromUrl('?device=tpu')).toBe('auto');
   });
+
+  it('takes a tuned built-in generator\'s base as its reference, and refuses the generator as its own reference', () => {
+    const pair = parseCatalog([
+      ...catalog.map((e) => ({ ...e })),
+      { id: 'plain', label: 'Plain', kind: 'generator', bytes: 1, referenceFor: 'tuned' },
+      { id: 'tuned', label: 'Tuned', kind: 'generator', bytes: 1 },
+    ]);
+    const s = defaultSelection(pair);
+    const implicit = { ...s, scorers: s.scorers.map((d) => ({ ...d, kind: 'implicit-dpo' as const })) };
+    const tuned = withGenerator(implicit, { ...s.generator, builtinId: 'tuned' }, pair);
+    expect(toLoadRequest(tuned)).toMatchObject({ ok: true, request: { rewards: [{ kind: 'implicit-dpo', reference: { kind: 'builtin', id: 'plain' } }] } });
+    const itself = { ...tuned, generator: { ...tuned.generator, builtinId: 'plain' } };
+    expect(toLoadRequest(itself)).toEqual({ ok: false, problem: expect.stringMatching(/reference model other than the generator itself/) });
+  });
 });

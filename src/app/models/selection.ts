@@ -1,7 +1,7 @@
 // Which models the user picked, as drafts (what each picker shows) and as the LoadRequest sent to the
 // worker. Built-in models are the default when the app ships them; the hub defaults are one click away.
 import type { DevicePreference, LoadRequest } from '../../worker/api.ts';
-import { defaultGenerator, defaultRewardModel, type CatalogEntry } from './catalog.ts';
+import { defaultGenerator, defaultRewardModel, referenceCandidates, type CatalogEntry } from './catalog.ts';
 import { newScorer, toRewardSpecs, type ScorerDraft } from './scorer-drafts.ts';
 import { draft, HUB_GENERATOR, toSource, type SourceDraft } from './source-draft.ts';
 
@@ -33,7 +33,7 @@ export function defaultSelection(catalog: readonly CatalogEntry[], device: Devic
 /** A new generator; a built-in one brings its own reference model (same tokenizer) to every implicit reward. */
 export function withGenerator(s: ModelSelection, generator: SourceDraft, catalog: readonly CatalogEntry[]): ModelSelection {
   if (generator.mode !== 'builtin') return { ...s, generator };
-  const reference = catalog.find((e) => e.kind === 'reference' && e.referenceFor === generator.builtinId);
+  const reference = referenceCandidates(catalog).find((e) => e.referenceFor === generator.builtinId);
   if (!reference) return { ...s, generator };
   return { ...s, generator, scorers: s.scorers.map((d) => ({ ...d, reference: { ...d.reference, mode: 'builtin', builtinId: reference.id } })) };
 }
@@ -41,6 +41,10 @@ export function withGenerator(s: ModelSelection, generator: SourceDraft, catalog
 export function toLoadRequest(s: ModelSelection): { ok: true; request: LoadRequest } | { ok: false; problem: string } {
   const generator = toSource(s.generator, 'generator');
   if (!generator.ok) return generator;
+  const sameModel = s.scorers.some((d) => d.kind === 'implicit-dpo' && d.reference.mode === 'builtin' && s.generator.mode === 'builtin' && d.reference.builtinId === s.generator.builtinId);
+  if (sameModel) {
+    return { ok: false, problem: 'The implicit reward compares the generator with its base model: pick a reference model other than the generator itself.' };
+  }
   const rewards = toRewardSpecs(s.scorers);
   if (!rewards.ok) return rewards;
   return { ok: true, request: { generator: generator.source, rewards: rewards.rewards, device: s.device } };

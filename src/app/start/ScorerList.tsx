@@ -1,6 +1,6 @@
 // The reward section: one or more scorers, each a reward model or the implicit DPO reward, each from
 // the built-ins, the hub or a folder; add and remove them freely (at least one stays).
-import type { CatalogEntry } from '../models/catalog.ts';
+import { referenceCandidates, type CatalogEntry } from '../models/catalog.ts';
 import { addScorer, removeScorer, replaceScorer, scorerRole, type ScorerDraft, type ScorerKind } from '../models/scorer-drafts.ts';
 import { SourcePicker } from './SourcePicker.tsx';
 
@@ -50,7 +50,7 @@ function ScorerCard({ scorer, index, count, catalog, onChange, onRemove }: {
         <SourcePicker
           legend="Base (reference) model: the generator before its preference tuning, with the same tokenizer" role={role}
           testId={`source-scorer-${index + 1}`} draft={scorer.reference}
-          builtins={catalog.filter((e) => e.kind === 'reference')} onChange={(reference) => onChange({ ...scorer, reference })}
+          builtins={referenceCandidates(catalog)} onChange={(reference) => onChange({ ...scorer, reference })}
         />
       )}
     </div>

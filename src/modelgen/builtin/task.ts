@@ -2,6 +2,8 @@
 
 export const BUILTIN_GENERATOR_ID = 'builtin-brown-lm';
 export const BUILTIN_REWARD_ID = 'builtin-afinn-reward';
+/** The built-in generator tilted toward positive words; the plain one is its base (reference). */
+export const BUILTIN_POSITIVE_GENERATOR_ID = 'builtin-brown-lm-positive';
 
 export interface BuiltinTask {
   readonly id: string;
@@ -44,6 +46,13 @@ export const BUILTIN_GENERATOR_DESCRIPTION =
   'lowercased words plus punctuation; anything else is unknown. It writes rough, locally plausible English with ' +
   'no grammar beyond word pairs, no facts and no instruction following: it only continues a sentence start. ' +
   'About 3.5 MB.';
+
+export const BUILTIN_POSITIVE_GENERATOR_LABEL = 'Brown corpus word model, tuned positive (built in)';
+export const BUILTIN_POSITIVE_GENERATOR_DESCRIPTION =
+  'The built-in Brown corpus model with every word made e^(valence/2) times likelier, valence being its AFINN-165 ' +
+  'rating (-5..+5): the policy that best trades the next word\'s positivity against staying close to the base ' +
+  'model (KL-regularised, the objective DPO optimises), solved in closed form instead of trained. The plain Brown ' +
+  'model is its base, so it comes with an implicit DPO reward, log π/π_base, for TreeBoN to prune by. About 3.5 MB.';
 
 export const BUILTIN_REWARD_LABEL = 'AFINN positivity (built in)';
 export const BUILTIN_REWARD_DESCRIPTION =
