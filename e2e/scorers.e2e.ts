@@ -59,3 +59,20 @@ describe('two scorers combined by MaxMin', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('the built-in tuned pair', () => {
+  it('is one click away, loads the tuned generator and its base offline, and prunes TreeBoN by their implicit reward', async () => {
+    await page.getByRole('button', { name: 'Change models' }).click();
+    await page.getByRole('button', { name: 'Use the built-in tuned pair' }).click();
+    await expect(page.getByTestId('load-plan').textContent()).resolves.toMatch(/tuned positive.*implicit DPO reward.*Brown corpus word model \(built in\)/is);
+    await loadModels(page);
+    await expect(page.getByTestId('loaded-summary').textContent()).resolves.toMatch(/tuned positive/);
+    await setSettings(page, { n: '8', maxNewTokens: '24', kvBudgetTokens: '2000' });
+    await page.getByTestId('run-button').click();
+    await waitForRunEnd(page);
+    expect(await laneState(page, 'treebon')).toBe('done');
+    await expect(page.getByTestId('treebon-implicit').textContent()).resolves.toMatch(/implicit DPO reward/);
+    expect(pageErrors).toEqual([]);
+  });
+});
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from './catalog.ts';
-import { defaultSelection, deviceFromUrl, withGenerator, folderFromFiles, folderProblem, HUB_GENERATOR, HUB_REFERENCE, hubIdProblem, toLoadRequest } from './selection.ts';
+import { defaultSelection, deviceFromUrl, tunedPairSelection, withGenerator, folderFromFiles, folderProblem, HUB_GENERATOR, HUB_REFERENCE, hubIdProblem, toLoadRequest } from './selection.ts';
 
 const catalog = parseCatalog([
   { id: 'tiny-gen', label: 'Tiny random generator', kind: 'generator', bytes: 10 },
@@ -77,6 +77,11 @@ describe('model selection', () => {
     const implicit = { ...s, scorers: s.scorers.map((d) => ({ ...d, kind: 'implicit-dpo' as const })) };
     const tuned = withGenerator(implicit, { ...s.generator, builtinId: 'tuned' }, pair);
     expect(toLoadRequest(tuned)).toMatchObject({ ok: true, request: { rewards: [{ kind: 'implicit-dpo', reference: { kind: 'builtin', id: 'plain' } }] } });
+    expect(toLoadRequest(tunedPairSelection(pair, 'wasm')!)).toEqual({
+      ok: true,
+      request: { generator: { kind: 'builtin', id: 'tuned' }, rewards: [{ kind: 'implicit-dpo', reference: { kind: 'builtin', id: 'plain' } }], device: 'wasm' },
+    });
+    expect(tunedPairSelection(catalog)).toBeNull();
     const itself = { ...tuned, generator: { ...tuned.generator, builtinId: 'plain' } };
     expect(toLoadRequest(itself)).toEqual({ ok: false, problem: expect.stringMatching(/reference model other than the generator itself/) });
   });

@@ -30,6 +30,21 @@ export function defaultSelection(catalog: readonly CatalogEntry[], device: Devic
   };
 }
 
+/**
+ * The built-in tuned generator with its base, scored by the implicit DPO reward between them (the hub
+ * choice's setup, offline), when the catalog pairs a trained generator with a base.
+ */
+export function tunedPairSelection(catalog: readonly CatalogEntry[], device: DevicePreference = 'auto'): ModelSelection | null {
+  const bases = referenceCandidates(catalog);
+  const tuned = catalog.find((e) => e.kind === 'generator' && !e.random && bases.some((b) => b.referenceFor === e.id));
+  if (!tuned) return null;
+  return {
+    generator: draft('builtin', tuned.id, HUB_GENERATOR),
+    scorers: [newScorer(catalog, tuned.id, 'implicit-dpo', 0)],
+    device,
+  };
+}
+
 /** A new generator; a built-in one brings its own reference model (same tokenizer) to every implicit reward. */
 export function withGenerator(s: ModelSelection, generator: SourceDraft, catalog: readonly CatalogEntry[]): ModelSelection {
   if (generator.mode !== 'builtin') return { ...s, generator };

@@ -1,8 +1,9 @@
-// Two complete choices one click away: the built-in models, or SmolLM2 from the hub with its implicit
-// DPO reward. Everything below stays editable (any hub id, any folder).
+// Complete choices one click away: the built-in models; the built-in tuned generator scored by its
+// implicit DPO reward against its base (offline, TreeBoN's setup); or SmolLM2 from the hub with its
+// implicit DPO reward. Everything below stays editable (any hub id, any folder).
 import type { DevicePreference } from '../../worker/api.ts';
-import { defaultGenerator, defaultRewardModel, type CatalogEntry } from '../models/catalog.ts';
-import { defaultSelection, HUB_GENERATOR, HUB_REFERENCE, type ModelSelection } from '../models/selection.ts';
+import { defaultGenerator, defaultRewardModel, referenceFor, type CatalogEntry } from '../models/catalog.ts';
+import { defaultSelection, HUB_GENERATOR, HUB_REFERENCE, tunedPairSelection, type ModelSelection } from '../models/selection.ts';
 
 interface Props {
   readonly catalog: readonly CatalogEntry[];
@@ -13,6 +14,9 @@ interface Props {
 export function QuickChoice({ catalog, device, onPick }: Props) {
   const generator = defaultGenerator(catalog);
   const reward = defaultRewardModel(catalog);
+  const pair = tunedPairSelection(catalog, device);
+  const tuned = pair && catalog.find((e) => e.id === pair.generator.builtinId);
+  const base = tuned && referenceFor(catalog, tuned.id);
   return (
     <div className="quick-choice" data-testid="quick-choice">
       {generator && (
@@ -21,6 +25,15 @@ export function QuickChoice({ catalog, device, onPick }: Props) {
           <span className="note">
             {generator.label}{reward ? ` scored by ${reward.label}` : ''}: served with this app, nothing to download.
             {generator.random ? ' Random weights: they test the machinery, their text means nothing.' : ' Small and made for one toy task; no chat.'}
+          </span>
+        </div>
+      )}
+      {pair && tuned && base && (
+        <div>
+          <button type="button" onClick={() => onPick(pair)}>Use the built-in tuned pair</button>{' '}
+          <span className="note">
+            {tuned.label}, scored by its implicit DPO reward against its base, {base.label}: TreeBoN&apos;s own partial
+            score, offline. The same setup as the SmolLM2 choice below, on the toy task.
           </span>
         </div>
       )}
