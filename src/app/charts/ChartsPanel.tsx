@@ -8,9 +8,12 @@ import type { XAxisKind } from './series.ts';
 import { StepChart } from './StepChart.tsx';
 import { useThrottled } from './use-throttled.ts';
 
-/** Moments the charts show at once: each decision point and each method's end. */
+/**
+ * Moments the charts show at once: each method's first decision point (the first cut) and its end.
+ * Only these few: each is a synchronous redraw of every chart (a long task on a slow machine).
+ */
 function milestoneOf(lanes: readonly LaneState[]): string {
-  return lanes.map((l) => `${l.method}:${l.decisions.length}:${l.end ? 'end' : ''}`).join(' ');
+  return lanes.map((l) => `${l.method}:${l.decisions.length > 0 ? 'cut' : ''}:${l.end ? 'end' : ''}`).join(' ');
 }
 
 function lanesOf(state: { methods: readonly string[]; lanes: Readonly<Record<string, LaneState | undefined>> }): LaneState[] {

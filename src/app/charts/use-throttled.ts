@@ -1,12 +1,11 @@
 // Charts are the costliest thing to redraw; during a run they follow the store at most every
 // `intervalMs` (the trees still update on every batch), and always show the latest value eventually.
-// A change of `milestone` (a decision point, a method ending) shows at once, in the same commit as
-// the trees, so the charts never lag the moment the trees are cut.
-//
-// The redraws are plain updates, not transitions: the store changes every batch (about 50 ms) with a
-// synchronous update that would interrupt a transition's render each time, so a transition could be
-// postponed until React's expiry (seconds), and on a busy machine the charts froze for a whole run.
-import { useEffect, useRef, useState } from 'react';
+// The periodic redraws are transitions, rendered in slices so the page stays responsive. But the
+// store changes every batch (about 50 ms) with a synchronous update that interrupts a transition's
+// render, so on a busy machine a transition can be put off for seconds (until React expires it). So a
+// change of `milestone` (a decision point, a method ending) shows at once, synchronously and in the
+// same commit as the trees: the charts never lag the moments the trees are cut.
+import { startTransition, useEffect, useRef, useState } from 'react';
 
 export function useThrottled<T>(value: T, intervalMs: number, milestone: unknown = null): T {
   const [shown, setShown] = useState<{ value: T; milestone: unknown }>({ value, milestone });
@@ -19,7 +18,7 @@ export function useThrottled<T>(value: T, intervalMs: number, milestone: unknown
       lastShown.current = performance.now();
       return undefined;
     }
-    const show = () => setShown({ value, milestone });
+    const show = () => startTransition(() => setShown({ value, milestone }));
     const wait = lastShown.current + intervalMs - performance.now();
     if (wait <= 0) {
       show();
