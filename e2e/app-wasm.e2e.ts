@@ -110,6 +110,15 @@ describe('the app on WASM', () => {
     await expect(page.getByTestId('treebon-budget').textContent()).resolves.toMatch(/Best-of-N's budget N × max length \(64 × 96 = 6,144\)/);
     expect(Number(await page.getByTestId('chart-kvBytes').getAttribute('data-points'))).toBeGreaterThan(10);
     expect(await page.getByTestId('prefix-scatter').count()).toBeGreaterThan(0);
+    // Replayed from Best-of-N's answers at the run's own α and schedule, Speculative Rejection's selection
+    // comes out as the run's: the same winner and reward, the same tokens decoded.
+    const replay = page.getByTestId('replay');
+    expect(await replay.getByTestId('replay-row').count()).toBe(10);
+    const thisRun = replay.locator('tr.this-run');
+    expect(await thisRun.getAttribute('data-alpha')).toBe('0.5');
+    const sprCells = page.getByTestId('result-spr').locator('td');
+    expect(await thisRun.getByTestId('replay-reward').textContent()).toBe(await sprCells.nth(0).textContent());
+    expect(await thisRun.getByTestId('replay-tokens').textContent()).toBe(await sprCells.nth(1).textContent());
   });
 
   it('shows a clicked branch as plain text with its rewards', async () => {

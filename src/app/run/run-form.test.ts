@@ -72,5 +72,7 @@ describe('run form', () => {
   it('scores prefixes at powers of two below the response length', () => {
     expect(prefixGrid(48)).toEqual([8, 16, 32]);
     expect(prefixGrid(8)).toEqual([]);
+    // Fixed decision lengths join the grid (the α replay is then exact); bad or too long ones do not.
+    expect(prefixGrid(48, [4, 16, 'x', 2.5, 60])).toEqual([4, 8, 16, 32]);
   });
 });

@@ -55,11 +55,17 @@ function lengthList(text: string): (number | string)[] {
   return text.split(/[\s,]+/).filter((part) => part !== '').map(numeric);
 }
 
-/** Powers of two from 8 below max new tokens: where Best-of-N also scores its prefixes (for the scatter). */
-export function prefixGrid(maxNewTokens: number): number[] {
-  const lengths: number[] = [];
-  for (let length = 8; length < maxNewTokens; length *= 2) lengths.push(length);
-  return lengths;
+/**
+ * Where Best-of-N also scores its prefixes (for the scatter and the α replay): powers of two from 8 below
+ * max new tokens, plus any fixed decision lengths, so that replaying that schedule is exact.
+ */
+export function prefixGrid(maxNewTokens: number, decisionLengths: readonly unknown[] = []): number[] {
+  const lengths = new Set<number>();
+  for (let length = 8; length < maxNewTokens; length *= 2) lengths.add(length);
+  for (const length of decisionLengths) {
+    if (typeof length === 'number' && Number.isInteger(length) && length > 0 && length < maxNewTokens) lengths.add(length);
+  }
+  return [...lengths].sort((a, b) => a - b);
 }
 
 /** `scorers`: how many the loaded models have; with one, the combining settings do not apply and are not checked. */
@@ -88,7 +94,9 @@ export function formToInput(form: RunForm, kvBytesPerToken: number, scorers = 1)
       // The temperature only matters to the soft-min: a stale value under another rule stays out of the check.
       combine: { rule: form.combineRule, normalize: form.combineNormalize, ...(form.combineRule === 'softmin' && { temperature: numeric(form.combineTemperature) }) },
     }),
-    prefixScoreLengths: typeof maxNewTokens === 'number' ? prefixGrid(maxNewTokens) : [],
+    prefixScoreLengths: typeof maxNewTokens === 'number'
+      ? prefixGrid(maxNewTokens, form.decisionMode === 'fixed' ? lengthList(form.decisionLengths) : [])
+      : [],
   };
 }
 

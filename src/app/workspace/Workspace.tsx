@@ -1,5 +1,6 @@
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
 import { Lanes } from '../lanes/Lanes.tsx';
+import { ReplayPanel } from '../replay/ReplayPanel.tsx';
 import { ResultTable } from '../results/ResultTable.tsx';
 import { RunPanel } from '../run/RunPanel.tsx';
 import { ScatterPanel } from '../scatter/ScatterPanel.tsx';
@@ -14,6 +15,7 @@ export function Workspace() {
       <Lanes />
       <ChartsPanel />
       <ScatterPanel />
+      <ReplayPanel />
     </section>
   );
 }

@@ -1,0 +1,56 @@
+// "What if α were different?": Speculative Rejection replayed for every α from Best-of-N's recorded
+// answers (see alpha-sweep.ts). Instant, after the run; no model runs.
+import { useMemo } from 'react';
+import { useRun } from '../engine/controller-context.ts';
+import { formatCount, formatReward } from '../format.ts';
+import { alphaSweep, type AlphaSweep } from './alpha-sweep.ts';
+
+function scheduleWords(sweep: AlphaSweep): string {
+  return sweep.decision.mode === 'fixed'
+    ? `deciding at ${sweep.decision.lengths.join(', ')} tokens`
+    : 'deciding whenever the KV budget is full';
+}
+
+export function ReplayPanel() {
+  // Each selected field changes once per run, so the sweep is computed once, not on every batch.
+  const bonStart = useRun((s) => s.lanes.bon?.start ?? null);
+  const bonFinal = useRun((s) => s.lanes.bon?.final ?? null);
+  const prefixScores = useRun((s) => s.lanes.bon?.prefixScores ?? null);
+  const sprStart = useRun((s) => s.lanes.spr?.start ?? null);
+  const combine = useRun((s) => s.combine);
+  const sweep = useMemo(
+    () => alphaSweep({ bonStart, bonFinal, prefixScores, sprStart, combine }),
+    [bonStart, bonFinal, prefixScores, sprStart, combine],
+  );
+  if (!sweep) return null;
+  const approximate = sweep.rows.some((r) => r.approximate);
+  return (
+    <section className="panel replay results" aria-label="Replay for other values of alpha" data-testid="replay">
+      <h2>What if α were different?</h2>
+      <p className="note">
+        Speculative Rejection replayed from Best-of-N&apos;s {formatCount(sweep.bestOfNDecodedTokens)} decoded tokens: the same
+        candidates (each samples from its own seeded stream), {scheduleWords(sweep)}, rejecting a fraction α each time,
+        scored by Best-of-N&apos;s recorded partial rewards at {sweep.prefixLengths.join(', ')} tokens. No model runs.
+      </p>
+      <table>
+        <thead>
+          <tr><th>α</th><th>Best reward</th><th>Tokens decoded</th><th>Of Best-of-N&apos;s</th><th>Decisions</th></tr>
+        </thead>
+        <tbody>
+          {sweep.rows.map((r) => (
+            <tr key={r.alpha} data-testid="replay-row" data-alpha={r.alpha} className={r.alpha === sweep.runAlpha ? 'this-run' : undefined}>
+              <th scope="row">{r.alpha.toFixed(1)}{r.alpha === sweep.runAlpha && <span className="muted"> (this run)</span>}</th>
+              <td data-testid="replay-reward">{formatReward(r.reward)}{r.winnerId !== null && <span className="muted"> #{r.winnerId}</span>}</td>
+              <td data-testid="replay-tokens">{r.approximate ? '≈ ' : ''}{formatCount(r.decodedTokens)}</td>
+              <td>{sweep.bestOfNDecodedTokens > 0 ? `${Math.round((100 * r.decodedTokens) / sweep.bestOfNDecodedTokens)}%` : '–'}</td>
+              <td>{r.rounds}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {approximate && (
+        <p className="note">≈ Some decision lengths fall between the recorded prefix lengths; the nearest shorter one&apos;s scores stood in.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+// The α sweep over a hand-written Best-of-N log (fixtures/two-method-run.ts: a FIXTURE, not engine
+// output); the replay itself is tested against real runs in src/core/replay.test.ts.
+import { describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../core/events.ts';
+import { bonEvents } from '../fixtures/two-method-run.ts';
+import { applyEvents, emptyRunState } from '../state/run-state.ts';
+import { alphaSweep, sweepInputOf } from './alpha-sweep.ts';
+
+const sprStart = (lengths: number[], initial = 'n'): RunEvent => ({
+  method: 'spr', t: 2000, type: 'run-start', prompt: 'Say something kind.', promptTokens: 5, n: 4, maxNewTokens: 4,
+  kvBytesPerToken: 64, kvBudgetBytes: 4 * 9 * 64, capacityRows: 4, generator: 'fixture-gen', scorers: ['fixture-reward'],
+  params: { alpha: 0.5, decision: 'fixed', decisionLengths: lengths, initial },
+});
+
+describe('alphaSweep', () => {
+  it('replays every α from Best-of-N\'s answers on the schedule Speculative Rejection ran with', () => {
+    const sweep = alphaSweep(sweepInputOf(applyEvents(emptyRunState, [...bonEvents, sprStart([2])])), [0, 0.5]);
+    expect(sweep).toMatchObject({ decision: { mode: 'fixed', lengths: [2] }, bestOfNDecodedTokens: 15, runAlpha: 0.5, prefixLengths: [2, 4] });
+    // At 2 tokens the partial rewards are 0.1, 1.0, 2.0, -0.5: α = 0.5 keeps #2 and #1 (3 tokens long), cuts #0 and #3.
+    expect(sweep?.rows).toEqual([
+      { alpha: 0, reward: 2.5, winnerId: 2, decodedTokens: 15, rounds: 1, approximate: false },
+      { alpha: 0.5, reward: 2.5, winnerId: 2, decodedTokens: 2 + 3 + 4 + 2, rounds: 1, approximate: false },
+    ]);
+  });
+
+  it('says when a decision length was not recorded, and has no run α when the methods started different candidates', () => {
+    const sweep = alphaSweep(sweepInputOf(applyEvents(emptyRunState, [...bonEvents, sprStart([3], 'fit-memory')])), [0.5]);
+    expect(sweep?.rows[0]?.approximate).toBe(true);
+    expect(sweep?.runAlpha).toBeNull();
+  });
+
+  it('waits for Best-of-N\'s prefix scores', () => {
+    expect(alphaSweep(sweepInputOf(applyEvents(emptyRunState, bonEvents.filter((e) => e.type !== 'prefix-scores'))))).toBeNull();
+    expect(alphaSweep(sweepInputOf(emptyRunState))).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+// "What if α were different?": Speculative Rejection's selection replayed for every α from Best-of-N's
+// recorded answers and their prefix scores (core/replay.ts), no model involved, so it is instant. Each
+// candidate samples from its own seeded stream in both methods, so Best-of-N's answers are exactly the
+// rollouts Speculative Rejection would have grown; at the run's own α and schedule the replay reproduces
+// the run, provided the schedule's decision lengths were among the recorded prefix lengths.
+import type { CombineConfig, DecisionSchedule } from '../../core/config.ts';
+import type { RunEvent, RunEventOf, ScoredCandidate } from '../../core/events.ts';
+import { replaySpeculativeRejection } from '../../core/replay.ts';
+import type { RunState } from '../state/run-state.ts';
+
+export const SWEEP_ALPHAS: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+export interface AlphaRow {
+  readonly alpha: number;
+  readonly reward: number | null;
+  readonly winnerId: number | null;
+  readonly decodedTokens: number;
+  /** Decision points the replay went through. */
+  readonly rounds: number;
+  /** A decision length fell between recorded prefix lengths: the nearest shorter one's scores stood in. */
+  readonly approximate: boolean;
+}
+
+export interface AlphaSweep {
+  readonly rows: readonly AlphaRow[];
+  readonly decision: DecisionSchedule;
+  /** Best-of-N's decoded tokens over the same candidates (every one to its end). */
+  readonly bestOfNDecodedTokens: number;
+  /** The α Speculative Rejection ran with, when it ran on Best-of-N's N candidates. */
+  readonly runAlpha: number | null;
+  readonly prefixLengths: readonly number[];
+}
+
+/** What the sweep reads from a run: Best-of-N's record and Speculative Rejection's plan. */
+export interface SweepInput {
+  readonly bonStart: RunEventOf<'run-start'> | null;
+  readonly bonFinal: readonly ScoredCandidate[] | null;
+  readonly prefixScores: RunEventOf<'prefix-scores'> | null;
+  readonly sprStart: RunEventOf<'run-start'> | null;
+  readonly combine: CombineConfig | null;
+}
+
+export function sweepInputOf(state: RunState): SweepInput {
+  const { bon, spr } = state.lanes;
+  return {
+    bonStart: bon?.start ?? null, bonFinal: bon?.final ?? null, prefixScores: bon?.prefixScores ?? null,
+    sprStart: spr?.start ?? null, combine: state.combine,
+  };
+}
+
+/** The schedule Speculative Rejection ran with (memory-driven when it did not run). */
+function scheduleOf(sprStart: RunEventOf<'run-start'> | null): DecisionSchedule {
+  const params = sprStart?.params;
+  const lengths = params?.['decisionLengths'];
+  return params?.['decision'] === 'fixed' && Array.isArray(lengths) ? { mode: 'fixed', lengths } : { mode: 'memory' };
+}
+
+/** Null until Best-of-N has finished with prefix scores (the replay's only input). */
+export function alphaSweep(input: SweepInput, alphas: readonly number[] = SWEEP_ALPHAS): AlphaSweep | null {
+  const { bonStart, bonFinal, prefixScores, sprStart, combine } = input;
+  if (!bonStart || !bonFinal || !prefixScores || prefixScores.lengths.length === 0) return null;
+  const log: RunEvent[] = [bonStart, { method: 'bon', t: 0, type: 'final', candidates: bonFinal }, prefixScores];
+  const decision = scheduleOf(sprStart);
+  const sameCandidates = sprStart?.params['initial'] === 'n' && sprStart.n === bonStart.n;
+  const alpha = sprStart?.params['alpha'];
+  const runAlpha = sameCandidates && typeof alpha === 'number' ? alpha : null;
+  let bestOfNDecodedTokens = 0;
+  const rows = alphas.map((a): AlphaRow => {
+    const result = replaySpeculativeRejection(log, { alpha: a, decision, ...(combine && { combine }) });
+    bestOfNDecodedTokens = result.bestOfNDecodedTokens;
+    return {
+      alpha: a,
+      reward: result.winner?.reward ?? null,
+      winnerId: result.winner?.id ?? null,
+      decodedTokens: result.decodedTokens,
+      rounds: result.rounds.length,
+      approximate: result.approximate,
+    };
+  });
+  return { rows, decision, bestOfNDecodedTokens, runAlpha, prefixLengths: prefixScores.lengths };
+}
