@@ -11,7 +11,7 @@ it('one scorer: the winner raw score', () => {
     { type: 'final', method: 'bon', t: 0, candidates: [cand(0, [1]), cand(1, [3])] },
     { type: 'run-end', method: 'bon', t: 0, winner: cand(1, [3], 3), stopped: false, totals },
   ];
-  expect(crossMethodRewards(log, { rule: 'min', normalize: 'z', temperature: 1 })).toEqual([{ method: 'bon', winner: cand(1, [3], 3), reward: 3 }]);
+  expect(crossMethodRewards(log, { rule: 'min', normalize: 'z', temperature: 1 })).toEqual([{ method: 'bon', winner: cand(1, [3], 3), reward: 3, worst: 1 }]);
 });
 
 it('several scorers: winners of two methods are re-combined in the union of their pools', () => {
@@ -25,4 +25,5 @@ it('several scorers: winners of two methods are re-combined in the union of thei
   const [bon, spr] = crossMethodRewards(log, { rule: 'min', normalize: 'rank', temperature: 1 });
   expect(spr!.reward!).toBeGreaterThan(bon!.reward!);
   expect(spr!.reward).toBe(1);
+  expect(bon!.worst).toBeLessThan(bon!.reward!); // its weakest complete response, in the same common pool
 });

@@ -11,6 +11,8 @@ export interface MethodWinner {
   readonly winner: ScoredCandidate | null;
   /** The winner's reward in the common pool (null without a winner). */
   readonly reward: number | null;
+  /** The lowest reward among the method's complete responses in the common pool (null without any). */
+  readonly worst: number | null;
 }
 
 export function crossMethodRewards(events: readonly RunEvent[], combine: CombineConfig): MethodWinner[] {
@@ -22,8 +24,10 @@ export function crossMethodRewards(events: readonly RunEvent[], combine: Combine
   for (const e of events) if (e.type === 'final') e.candidates.forEach((c) => add(e.method, c));
   for (const e of ends) if (e.winner) add(e.method, e.winner);
   const combined = combinePool(pool.map((p) => p.scores), combine);
+  const finals = new Map(events.flatMap((e) => (e.type === 'final' ? [[e.method, e.candidates] as const] : [])));
   return ends.map((e) => {
     const at = e.winner ? pool.findIndex((p) => p.method === e.method && p.id === e.winner!.id) : -1;
-    return { method: e.method, winner: e.winner, reward: at >= 0 ? combined[at]! : null };
+    const own = (finals.get(e.method) ?? []).map((c) => combined[pool.findIndex((p) => p.method === e.method && p.id === c.id)]!);
+    return { method: e.method, winner: e.winner, reward: at >= 0 ? combined[at]! : null, worst: own.length > 0 ? Math.min(...own) : null };
   });
 }

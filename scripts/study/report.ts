@@ -1,9 +1,12 @@
 // Markdown tables for the study command: one per prompt, then totals and ratios against Best-of-N.
 import type { MethodId, RunTotals } from '../../src/core/events.ts';
+import { improvementScore } from '../../src/core/stats.ts';
 
 export interface MethodResult {
   readonly method: MethodId;
   readonly bestReward: number | null;
+  /** The lowest reward among the method's complete responses (Best-of-N's is the improvement score's floor). */
+  readonly worstReward?: number | null;
   readonly winnerText: string;
   /** The winner's raw score from each scorer, in the run's scorer order. */
   readonly winnerScores?: readonly number[];
@@ -44,6 +47,15 @@ export function totalsTable(results: readonly PromptResult[], decodeBudget?: num
     const rate = winRate(results, method);
     if (rate !== null) lines.push(`${NAMES[method]} win rate against Best-of-N under the reward: ${(100 * rate).toFixed(1)}% (ties count half)`);
   }
+  const scores = methods.filter((m) => m !== 'bon').flatMap((m) => {
+    const s = improvement(results, m);
+    return s === null ? [] : [`${NAMES[m]} ${s.score.toFixed(1)}`];
+  });
+  if (scores.length > 0) {
+    const counted = improvement(results, methods.find((m) => m !== 'bon')!);
+    const skipped = counted && counted.skipped > 0 ? `; ${counted.skipped} prompt(s) left out, every Best-of-N answer scoring the same` : '';
+    lines.push(`Improvement score (the reference's plot_compare.py; Best-of-N = 100, its worst answer = 0): ${scores.join(', ')} (over ${counted?.prompts ?? 0} prompt(s)${skipped})`);
+  }
   return lines.join('\n');
 }
 
@@ -65,6 +77,18 @@ export function winRate(results: readonly PromptResult[], method: MethodId): num
     wins += other > bon ? 1 : other === bon ? 0.5 : 0;
   }
   return count === 0 ? null : wins / count;
+}
+
+/** 100 x (1 + mean over prompts of (best - best_BoN) / (best_BoN - worst_BoN)); null when no prompt counts. */
+export function improvement(results: readonly PromptResult[], method: MethodId): ReturnType<typeof improvementScore> | null {
+  const outcomes = results.flatMap((r) => {
+    const bon = r.methods.find((m) => m.method === 'bon');
+    const other = r.methods.find((m) => m.method === method);
+    if (bon?.bestReward == null || bon.worstReward == null || other?.bestReward == null) return [];
+    return [{ methodBest: other.bestReward, baselineBest: bon.bestReward, baselineWorst: bon.worstReward }];
+  });
+  const score = improvementScore(outcomes);
+  return score.prompts === 0 ? null : score;
 }
 
 function ratioRows(methods: readonly MethodResult[]): string[] {

@@ -82,9 +82,10 @@ function flagOf(field: string): string {
 /** Best reward per method: with several scorers, combined over all methods' complete responses (see crossMethodRewards). */
 function methodResults(events: readonly RunEvent[], combine: CombineConfig): MethodResult[] {
   const totals = new Map(events.flatMap((e) => (e.type === 'run-end' ? [[e.method, e.totals] as const] : [])));
-  return crossMethodRewards(events, combine).map(({ method, winner, reward }) => ({
+  return crossMethodRewards(events, combine).map(({ method, winner, reward, worst }) => ({
     method,
     bestReward: reward,
+    worstReward: worst,
     winnerText: winner?.text ?? '',
     winnerScores: winner?.scores ?? [],
     totals: totals.get(method)!,

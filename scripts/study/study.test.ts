@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStudyArgs } from './args.ts';
 import { readPrompts } from './prompts.ts';
-import { promptTable, totalsTable, winRate, type PromptResult } from './report.ts';
+import { improvement, promptTable, totalsTable, winRate, type PromptResult } from './report.ts';
 import type { RunTotals } from '../../src/core/events.ts';
 
 describe('parseStudyArgs', () => {
@@ -52,8 +52,8 @@ describe('report', () => {
     decodedTokens: decoded, prefillTokens: 10, rewardTokens: 20, steps: 5, peakKvBytes: 2 ** 20, wallMs, generateMs: 0, scoreMs: 0, pruneMs: 0,
   });
   const results: PromptResult[] = [
-    { prompt: 'p1', methods: [{ method: 'bon', bestReward: 1, winnerText: '', totals: totals(400, 2000) }, { method: 'spr', bestReward: 1, winnerText: '', totals: totals(100, 500) }] },
-    { prompt: 'p2', methods: [{ method: 'bon', bestReward: 2, winnerText: '', totals: totals(400, 2000) }, { method: 'spr', bestReward: 3, winnerText: '', totals: totals(200, 1000) }] },
+    { prompt: 'p1', methods: [{ method: 'bon', bestReward: 1, worstReward: 0, winnerText: '', totals: totals(400, 2000) }, { method: 'spr', bestReward: 1, winnerText: '', totals: totals(100, 500) }] },
+    { prompt: 'p2', methods: [{ method: 'bon', bestReward: 2, worstReward: 1, winnerText: '', totals: totals(400, 2000) }, { method: 'spr', bestReward: 3, winnerText: '', totals: totals(200, 1000) }] },
   ];
   it('prints ratios against Best-of-N', () => {
     expect(promptTable(results[0]!, 0)).toContain('| Speculative Rejection / Best-of-N | Δ 0.000 | 0.25x |');
@@ -65,4 +65,9 @@ describe('report', () => {
     expect(totalsTable(results, 400)).toContain('Decode budget N x max new tokens: 800 tokens in all; decoded: Best-of-N 800 (100.0%), Speculative Rejection 300 (37.5%).');
   });
   it('counts ties as half a win', () => expect(winRate(results, 'spr')).toBe(0.75));
+  it('prints the reference\'s improvement score: Best-of-N 100, its worst answer 0', () => {
+    // p1: (1 - 1) / (1 - 0) = 0; p2: (3 - 2) / (2 - 1) = 1; 100 x (1 + 0.5).
+    expect(improvement(results, 'spr')).toEqual({ score: 150, prompts: 2, skipped: 0 });
+    expect(totalsTable(results)).toContain('Improvement score (the reference\'s plot_compare.py; Best-of-N = 100, its worst answer = 0): Speculative Rejection 150.0 (over 2 prompt(s))');
+  });
 });
