@@ -18,9 +18,12 @@ describe('BUILT_MODELS', () => {
     expect(new Set(BUILT_MODELS.map((m) => m.kind))).toEqual(new Set(['generator', 'reference', 'reward']));
   });
 
-  it('builds every model into a loadable folder layout and lists its size', async () => {
+  it('builds every model into a loadable folder layout, the same bytes twice, and lists its size', async () => {
     for (const model of BUILT_MODELS) {
       const files = await model.build();
+      const again = await model.build();
+      expect([...again.keys()]).toEqual([...files.keys()]);
+      for (const [path, bytes] of files) expect(Buffer.from(again.get(path)!).equals(Buffer.from(bytes)), `${model.id}/${path}`).toBe(true);
       expect(files.has('config.json') && files.has('tokenizer.json') && files.has('onnx/model.onnx')).toBe(true);
       const entry = indexEntry(model, files);
       expect(entry).not.toHaveProperty('build');
