@@ -1,17 +1,31 @@
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorPanel } from './common/ErrorPanel.tsx';
 import { Header } from './common/Header.tsx';
 import { useSession } from './engine/controller-context.ts';
 import { StartScreen } from './start/StartScreen.tsx';
-import { Workspace } from './workspace/Workspace.tsx';
+
+// The workspace (trees, recharts, panels) is its own chunk: the start screen paints without it, and it
+// is fetched in the background right away, so it is ready long before a model has loaded.
+const loadWorkspace = () => import('./workspace/Workspace.tsx');
+const Workspace = lazy(async () => ({ default: (await loadWorkspace()).Workspace }));
 
 export function App() {
   const hasModels = useSession((s) => s.loaded !== null);
+  useEffect(() => {
+    void loadWorkspace();
+  }, []);
   return (
     <>
       <Header />
       <main>
         <ErrorPanel />
-        {hasModels ? <Workspace /> : <StartScreen />}
+        {hasModels ? (
+          <Suspense fallback={<p className="status-line">Preparing the workspace…</p>}>
+            <Workspace />
+          </Suspense>
+        ) : (
+          <StartScreen />
+        )}
       </main>
     </>
   );
