@@ -88,11 +88,24 @@ function mlp(g: GraphBuilder, x: string, index: number, w: LlamaLayerWeights, di
   return linear(g, g.op('Mul', [gate, up]), `${p}.down_proj`, m, h, w.down);
 }
 
+export interface LlamaGraphOptions {
+  /**
+   * Also take the scalar input `num_logits_to_keep`, as some hub exports do: logits for only the last k
+   * positions (0 = all), computed by slicing the hidden states before the LM head.
+   */
+  readonly numLogitsToKeep?: boolean;
+}
+
 /**
  * Build the decoder graph. `logitBias` [vocab], if given, is added to the logits: it lets a
  * random model end its answers at a chosen rate and avoid byte-fragment tokens.
  */
-export function buildLlamaGraph(dims: LlamaDims, weights: LlamaWeights, logitBias?: Float32Array): OnnxGraph {
+export function buildLlamaGraph(
+  dims: LlamaDims,
+  weights: LlamaWeights,
+  logitBias?: Float32Array,
+  options: LlamaGraphOptions = {},
+): OnnxGraph {
   checkLlamaDims(dims);
   const g = new GraphBuilder('tiny_llama');
   const { vocabSize: vocab, hiddenSize: h, numKvHeads: kvHeads, headDim } = dims;
@@ -125,7 +138,13 @@ export function buildLlamaGraph(dims: LlamaDims, weights: LlamaWeights, logitBia
       x = g.op('Add', [x, mlp(g, normed, i, w, dims)]);
     });
   });
-  const final = rmsNorm(g, x, 'model.norm', weights.finalNorm, dims.rmsNormEps);
+  let final = rmsNorm(g, x, 'model.norm', weights.finalNorm, dims.rmsNormEps);
+  if (options.numLogitsToKeep) {
+    // Slice positions [-k, end) along the sequence axis; k = 0 starts at 0, i.e. keeps every position.
+    const keep = g.input('num_logits_to_keep', 'int64', []);
+    const start = g.op('Neg', [g.op('Reshape', [keep, g.int64s([1])])]);
+    final = g.op('Slice', [final, start, g.int64s([Number.MAX_SAFE_INTEGER]), g.int64s([1])]);
+  }
   let logits = linear(g, final, 'lm_head', h, vocab, weights.lmHead);
   if (logitBias) logits = g.op('Add', [logits, g.initializer('lm_head.logit_bias', float32Tensor([vocab], logitBias))]);
   g.output(logits, 'float32', ['batch_size', 'sequence_length', vocab], 'logits');

@@ -32,6 +32,8 @@ export interface TinyLlamaOptions {
   /** A nearby model: the same weights plus scale x std of noise from another seed (a DPO reference). */
   readonly perturbation?: { readonly seed: number; readonly scale: number };
   readonly maxPositionEmbeddings?: number;
+  /** Export the `num_logits_to_keep` input some hub exports have (same weights, same outputs otherwise). */
+  readonly numLogitsToKeep?: boolean;
 }
 
 export const TINY_LLAMA_DEFAULTS = {
@@ -129,7 +131,7 @@ function llamaConfigJson(dims: LlamaDims, maxPositionEmbeddings: number): object
 export function buildTinyLlama(options: TinyLlamaOptions = {}): ModelFiles {
   const parts = tinyLlamaParts(options);
   const { vocabulary, dims, maxPositionEmbeddings } = parts;
-  const graph = buildLlamaGraph(dims, parts.weights, parts.logitBias);
+  const graph = buildLlamaGraph(dims, parts.weights, parts.logitBias, { numLogitsToKeep: options.numLogitsToKeep ?? false });
   const generationConfig = { bos_token_id: BOS_ID, eos_token_id: EOS_ID, pad_token_id: EOS_ID };
   return new Map([
     ['config.json', jsonFileBytes(llamaConfigJson(dims, maxPositionEmbeddings))],
