@@ -17,6 +17,8 @@ export interface TinyClassifierOptions {
   /** Same words as the tiny LLaMA by default, so both share one tokenizer. */
   readonly words?: readonly string[];
   readonly maxLength?: number;
+  /** Label names, one output logit each (default: a single LABEL_0, as reward models have). */
+  readonly labels?: readonly string[];
 }
 
 export const TINY_CLASSIFIER_DEFAULTS = {
@@ -29,6 +31,7 @@ export const TINY_CLASSIFIER_DEFAULTS = {
 
 export function buildTinyClassifier(options: TinyClassifierOptions = {}): ModelFiles {
   const o = { ...TINY_CLASSIFIER_DEFAULTS, ...options };
+  const labels = options.labels ?? ['LABEL_0'];
   const vocabulary = tinyVocabulary(o.words);
   const dims: ClassifierDims = {
     vocabSize: vocabulary.tokens.length,
@@ -36,7 +39,7 @@ export function buildTinyClassifier(options: TinyClassifierOptions = {}): ModelF
     numHeads: o.numHeads,
     intermediateSize: o.intermediateSize,
     typeVocabSize: 2,
-    numLabels: 1,
+    numLabels: labels.length,
   };
   const config = {
     architectures: ['BertForSequenceClassification'],
@@ -52,8 +55,8 @@ export function buildTinyClassifier(options: TinyClassifierOptions = {}): ModelF
     type_vocab_size: dims.typeVocabSize,
     vocab_size: dims.vocabSize,
     pad_token_id: EOS_ID,
-    id2label: { '0': 'LABEL_0' },
-    label2id: { LABEL_0: 0 },
+    id2label: Object.fromEntries(labels.map((name, i) => [String(i), name])),
+    label2id: Object.fromEntries(labels.map((name, i) => [name, i])),
     torch_dtype: 'float32',
     'transformers.js_config': { dtype: 'fp32' },
   };

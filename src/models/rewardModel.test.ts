@@ -1,7 +1,13 @@
 // The reward scorer on the tiny generated classifier (real onnxruntime-node): batching under a token
 // budget changes nothing, the chat template is what the model reads, scores are raw logits.
 import { AutoModelForSequenceClassification, AutoTokenizer, type Tensor } from '@huggingface/transformers';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTinyClassifier } from '../modelgen/tiny-classifier.ts';
+import { TINY_REWARD_OPTIONS } from '../modelgen/tiny-model-presets.ts';
+import { writeModelFolder } from '../testing/model-folder-fs.ts';
 import type { ScoreRequest } from '../core/backend.ts';
 import { ensureTinyModels } from '../testing/tiny-models.ts';
 import { loadRewardModel, type LoadedScorer } from './rewardModel.ts';
@@ -67,3 +73,29 @@ describe('reward model scorer', () => {
   });
 });
 
+describe('a classifier with several labels picked as a reward model', () => {
+  it('scores the log-odds of its desirable label, logit(POSITIVE) − logit(NEGATIVE), and says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'two-labels-'));
+    const twoLabels = (await writeModelFolder(dir, buildTinyClassifier({ ...TINY_REWARD_OPTIONS, labels: ['NEGATIVE', 'POSITIVE'] }))).folder;
+    const scorer = await loadRewardModel({ kind: 'path', path: twoLabels }, { device: 'cpu', dtype: 'fp32' });
+    expect(scorer.label).toMatch(/log-odds of "POSITIVE"/);
+    const expected = await withModelSource({ kind: 'path', path: twoLabels }, async ({ modelId }) => {
+      const tokenizer = await AutoTokenizer.from_pretrained(modelId);
+      const model = await AutoModelForSequenceClassification.from_pretrained(modelId, { device: 'cpu', dtype: 'fp32' });
+      const out: number[] = [];
+      for (const request of REQUESTS) {
+        const text = tokenizer.apply_chat_template(
+          [{ role: 'user', content: request.prompt }, { role: 'assistant', content: request.response }], { tokenize: false },
+        ) as string;
+        const { logits } = (await model(tokenizer(text, { add_special_tokens: false }))) as { logits: Tensor };
+        expect(logits.dims).toEqual([1, 2]);
+        out.push((logits.data[1] as number) - (logits.data[0] as number));
+      }
+      await model.dispose();
+      return out;
+    });
+    const { scores } = await scorer.score(REQUESTS);
+    scores.forEach((s, i) => expect(s).toBeCloseTo(expected[i]!, 5));
+    await scorer.dispose();
+  });
+});

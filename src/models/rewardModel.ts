@@ -1,6 +1,7 @@
-// A sequence-classification reward model as a Scorer: the raw logit of label 0 for the text
-// [user: prompt, assistant: response] in the model's own chat template (or its text-pair format when
-// it has none). Never the pipeline's softmax: over a single label it is always 1.
+// A sequence-classification reward model as a Scorer: its raw logit for the text [user: prompt,
+// assistant: response] in the model's own chat template (or its text-pair format when it has none).
+// Never the pipeline's softmax: over a single label it is always 1. A classifier with several labels
+// gives the log-odds of its desirable label (rewardReadout.ts).
 import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import { throwIfAborted } from '../core/abort.ts';
 import type { ScoreRequest, Scorer } from '../core/backend.ts';
@@ -11,6 +12,7 @@ import { loadPretrained, type LoadedParts, type LoadOptions } from './loadPretra
 import type { Device, ModelDtype } from './placement.ts';
 import type { ModelSource } from './sources.ts';
 import { int64Tensor, readFloats } from './tensorData.ts';
+import { describeReadout, readReward, rewardReadout } from './rewardReadout.ts';
 import { packByTokenBudget } from './tokenBudget.ts';
 
 export interface ScorerLoadOptions extends LoadOptions {
@@ -43,8 +45,10 @@ export function rewardScorerFromParts(parts: LoadedParts, tokenBudget: number): 
     finiteOr(tokenizer.model_max_length, Infinity),
     finiteOr(config['max_position_embeddings'], Infinity),
   );
-  const session = (model.sessions as Record<string, { inputNames: readonly string[] }>)['model'];
+  const session = (model.sessions as Record<string, { inputNames: readonly string[]; outputMetadata?: readonly { name: string; shape?: readonly unknown[] }[] }>)['model'];
   const takesPositions = session?.inputNames.includes('position_ids') ?? false;
+  let readout = rewardReadout(config, declaredLabels(config, session?.outputMetadata));
+  const reads = describeReadout(readout);
 
   const encode = (request: ScoreRequest): Encoded => {
     const truncation = Number.isFinite(maxLength) ? { truncation: true, max_length: maxLength } : {};
@@ -57,7 +61,7 @@ export function rewardScorerFromParts(parts: LoadedParts, tokenBudget: number): 
 
   return {
     id: parts.label,
-    label: `reward model ${parts.label}`,
+    label: `reward model ${parts.label}${reads ? ` (${reads})` : ''}`,
     device: parts.device,
     dtype: parts.dtype,
     async score(requests, signal) {
@@ -77,7 +81,7 @@ export function rewardScorerFromParts(parts: LoadedParts, tokenBudget: number): 
     },
   };
 
-  /** Label-0 logits of one padded batch. */
+  /** The reward of each row of one padded batch. */
   async function runClassifier(rows: readonly Encoded[]): Promise<Float32Array> {
     const width = Math.max(...rows.map((r) => r.input_ids.length));
     const side = tokenizer.padding_side === 'left' ? 'left' : 'right';
@@ -98,11 +102,22 @@ export function rewardScorerFromParts(parts: LoadedParts, tokenBudget: number): 
       const [count, labels] = output.logits.dims as [number, number];
       const all = await readFloats(output.logits);
       output.logits.dispose();
-      return Float32Array.from({ length: count }, (_, r) => all[r * labels] as number);
+      if (labels !== readout.labels) readout = rewardReadout(config, labels);
+      return Float32Array.from({ length: count }, (_, r) => readReward(all, r, readout));
     } catch (error) {
       throw toRunError(error, parts.label);
     }
   }
+}
+
+/** Logits per row, from the session's declared output shape, else config.json's labels. */
+function declaredLabels(config: Readonly<Record<string, unknown>>, outputs?: readonly { name: string; shape?: readonly unknown[] }[]): number {
+  const declared = outputs?.find((o) => o.name === 'logits')?.shape?.at(-1);
+  if (typeof declared === 'number' && declared > 0) return declared;
+  const id2label = config['id2label'];
+  if (typeof id2label === 'object' && id2label !== null) return Math.max(1, Object.keys(id2label).length);
+  const n = config['num_labels'];
+  return typeof n === 'number' && n > 0 ? n : 1;
 }
 
 function exchange(request: ScoreRequest) {
