@@ -45,6 +45,7 @@ function applyRotary(g: GraphBuilder, x: string, cos: string, sin: string, rotat
 
 interface LayerContext {
   readonly dims: LlamaDims;
+  readonly ioType: 'float32' | 'float16';
   readonly bias: string;
   readonly rotary: Rotary;
   /** cos/sin broadcast to the query layout [batch, 1, 1, seq, headDim] and key layout [batch, 1, seq, headDim]. */
@@ -70,8 +71,15 @@ function attention(g: GraphBuilder, x: string, index: number, w: LlamaLayerWeigh
   const rotatedQueries = applyRotary(g, queries, ctx.queryCos, ctx.querySin, rotateHalf);
   const rotatedKeys = applyRotary(g, keys, ctx.keyCos, ctx.keySin, rotateHalf);
   const [pastKey, pastValue] = [`past_key_values.${index}.key`, `past_key_values.${index}.value`];
-  const presentKey = g.op('Concat', [pastKey, rotatedKeys], { axis: 2 }, `present.${index}.key`);
-  const presentValue = g.op('Concat', [pastValue, values], { axis: 2 }, `present.${index}.value`);
+  const cache = (past: string, fresh: string, present: string): string => {
+    if (ctx.ioType === 'float32') return g.op('Concat', [past, fresh], { axis: 2 }, present);
+    const toFloat = (x: string) => g.op('Cast', [x], { to: TO_FLOAT });
+    const all = g.op('Concat', [toFloat(past), toFloat(g.op('Cast', [fresh], { to: TO_FLOAT16 }))], { axis: 2 });
+    g.op('Cast', [all], { to: TO_FLOAT16 }, present);
+    return all;
+  };
+  const presentKey = cache(pastKey, rotatedKeys, `present.${index}.key`);
+  const presentValue = cache(pastValue, values, `present.${index}.value`);
   const keysT = unsqueeze(g, transpose(g, presentKey, [0, 1, 3, 2]), [2]);
   const scaled = g.op('Mul', [g.op('MatMul', [rotatedQueries, keysT]), g.floats([1 / Math.sqrt(headDim)], [])]);
   const weights = g.op('Softmax', [g.op('Add', [scaled, ctx.bias])], { axis: -1 });
@@ -94,7 +102,16 @@ export interface LlamaGraphOptions {
    * positions (0 = all), computed by slicing the hidden states before the LM head.
    */
   readonly numLogitsToKeep?: boolean;
+  /**
+   * The element type of the KV cache and logits at the graph's interface, as in fp16 exports. With
+   * float16 the model computes in float32 but rounds every key and value to float16 before using it,
+   * so a cached step and a recomputation see the same numbers.
+   */
+  readonly ioType?: 'float32' | 'float16';
 }
+
+const TO_FLOAT = 1;
+const TO_FLOAT16 = 10;
 
 /**
  * Build the decoder graph. `logitBias` [vocab], if given, is added to the logits: it lets a
@@ -109,12 +126,13 @@ export function buildLlamaGraph(
   checkLlamaDims(dims);
   const g = new GraphBuilder('tiny_llama');
   const { vocabSize: vocab, hiddenSize: h, numKvHeads: kvHeads, headDim } = dims;
+  const ioType = options.ioType ?? 'float32';
   const inputIds = g.input('input_ids', 'int64', ['batch_size', 'sequence_length']);
   const attentionMask = g.input('attention_mask', 'int64', ['batch_size', 'total_sequence_length']);
   const positionIds = g.input('position_ids', 'int64', ['batch_size', 'sequence_length']);
   for (let i = 0; i < dims.numLayers; i++) {
     for (const kind of ['key', 'value']) {
-      g.input(`past_key_values.${i}.${kind}`, 'float32', ['batch_size', kvHeads, 'past_sequence_length', headDim]);
+      g.input(`past_key_values.${i}.${kind}`, ioType, ['batch_size', kvHeads, 'past_sequence_length', headDim]);
     }
   }
   const embedding = g.initializer('model.embed_tokens.weight', float32Tensor([vocab, h], weights.embedding));
@@ -122,6 +140,7 @@ export function buildLlamaGraph(
   const rotary = rotaryTables(g, positionIds, dims);
   const ctx: LayerContext = {
     dims,
+    ioType,
     bias: causalPaddingBias(g, inputIds, attentionMask, 2),
     rotary,
     queryCos: unsqueeze(g, rotary.cos, [1, 2]),
@@ -147,10 +166,11 @@ export function buildLlamaGraph(
   }
   let logits = linear(g, final, 'lm_head', h, vocab, weights.lmHead);
   if (logitBias) logits = g.op('Add', [logits, g.initializer('lm_head.logit_bias', float32Tensor([vocab], logitBias))]);
-  g.output(logits, 'float32', ['batch_size', 'sequence_length', vocab], 'logits');
+  if (ioType === 'float16') logits = g.op('Cast', [logits], { to: TO_FLOAT16 });
+  g.output(logits, ioType, ['batch_size', 'sequence_length', vocab], 'logits');
   for (let i = 0; i < dims.numLayers; i++) {
     for (const kind of ['key', 'value']) {
-      g.output(`present.${i}.${kind}`, 'float32', ['batch_size', kvHeads, 'total_sequence_length', headDim]);
+      g.output(`present.${i}.${kind}`, ioType, ['batch_size', kvHeads, 'total_sequence_length', headDim]);
     }
   }
   return g.build();

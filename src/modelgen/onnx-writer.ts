@@ -24,6 +24,7 @@ export const DEFAULT_OPSET_VERSION = 17;
 
 const dataTypeOf: Record<ElemType, number> = {
   float32: OnnxDataType.FLOAT,
+  float16: OnnxDataType.FLOAT16,
   int64: OnnxDataType.INT64,
   int32: OnnxDataType.INT32,
   bool: OnnxDataType.BOOL,

@@ -1,7 +1,8 @@
 // Constant tensors as ONNX stores them: element type, shape and little-endian raw bytes.
 // Values are written through a DataView so the bytes are the same on any host.
 
-export type ElemType = 'float32' | 'int64' | 'int32' | 'bool';
+/** float16 appears only in graph inputs and outputs (no float16 weights are written). */
+export type ElemType = 'float32' | 'float16' | 'int64' | 'int32' | 'bool';
 
 export interface TensorData {
   readonly elemType: ElemType;

@@ -34,6 +34,11 @@ export interface TinyLlamaOptions {
   readonly maxPositionEmbeddings?: number;
   /** Export the `num_logits_to_keep` input some hub exports have (same weights, same outputs otherwise). */
   readonly numLogitsToKeep?: boolean;
+  /**
+   * An fp16-style export: float16 KV cache and logits at the interface, written as onnx/model_fp16.onnx
+   * (the file a loader asks for with dtype fp16) instead of onnx/model.onnx.
+   */
+  readonly fp16Interface?: boolean;
 }
 
 export const TINY_LLAMA_DEFAULTS = {
@@ -97,7 +102,7 @@ export function tinyLlamaParts(options: TinyLlamaOptions = {}): TinyLlamaParts {
 }
 
 /** config.json of a LLaMA causal LM, with the fields transformers (JS and Python) read. */
-function llamaConfigJson(dims: LlamaDims, maxPositionEmbeddings: number): object {
+function llamaConfigJson(dims: LlamaDims, maxPositionEmbeddings: number, dtype: 'fp32' | 'fp16'): object {
   return {
     architectures: ['LlamaForCausalLM'],
     attention_bias: false,
@@ -123,20 +128,24 @@ function llamaConfigJson(dims: LlamaDims, maxPositionEmbeddings: number): object
     torch_dtype: 'float32',
     use_cache: true,
     vocab_size: dims.vocabSize,
-    // Without this transformers.js would look for a quantized file on wasm; we ship fp32 only.
-    'transformers.js_config': { dtype: 'fp32' },
+    // Without this transformers.js would look for a quantized file on wasm; we ship one precision only.
+    'transformers.js_config': { dtype },
   };
 }
 
 export function buildTinyLlama(options: TinyLlamaOptions = {}): ModelFiles {
   const parts = tinyLlamaParts(options);
   const { vocabulary, dims, maxPositionEmbeddings } = parts;
-  const graph = buildLlamaGraph(dims, parts.weights, parts.logitBias, { numLogitsToKeep: options.numLogitsToKeep ?? false });
+  const fp16 = options.fp16Interface ?? false;
+  const graph = buildLlamaGraph(dims, parts.weights, parts.logitBias, {
+    numLogitsToKeep: options.numLogitsToKeep ?? false,
+    ioType: fp16 ? 'float16' : 'float32',
+  });
   const generationConfig = { bos_token_id: BOS_ID, eos_token_id: EOS_ID, pad_token_id: EOS_ID };
   return new Map([
-    ['config.json', jsonFileBytes(llamaConfigJson(dims, maxPositionEmbeddings))],
+    ['config.json', jsonFileBytes(llamaConfigJson(dims, maxPositionEmbeddings, fp16 ? 'fp16' : 'fp32'))],
     ['generation_config.json', jsonFileBytes(generationConfig)],
     ...tinyTokenizerFiles(vocabulary, CHATML_TEMPLATE_WITH_DEFAULT_SYSTEM, 'left', maxPositionEmbeddings),
-    ['onnx/model.onnx', encodeOnnxModel(graph, { docString: `tiny random LLaMA, seed ${parts.seed}` })],
+    [fp16 ? 'onnx/model_fp16.onnx' : 'onnx/model.onnx', encodeOnnxModel(graph, { docString: `tiny random LLaMA, seed ${parts.seed}` })],
   ]);
 }
