@@ -185,4 +185,24 @@ describe('the app on WASM', () => {
     expect(await laneState(page, 'spr')).toBe('done');
     expect(pageErrors).toEqual([]);
   });
+
+  it('saves the run to a file and opens it again without models; a file that is not a run is refused with the reason', async () => {
+    const resultsBefore = await page.getByTestId('result-table').locator('tbody').textContent();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-run').click()]);
+    expect(download.suggestedFilename()).toMatch(/^run-.*\.json$/);
+    const path = await download.path();
+    await page.getByRole('button', { name: 'Change models' }).click();
+    const input = page.getByLabel('Saved run file');
+    await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+    await expect(page.getByTestId('open-run-problem').textContent()).resolves.toMatch(/not a run saved by this app/);
+    await input.setInputFiles(path);
+    await page.getByTestId('recorded-summary').waitFor();
+    expect(await page.getByTestId('run-button').count()).toBe(0); // nothing runs without models
+    expect(await page.getByTestId('result-table').locator('tbody').textContent()).toBe(resultsBefore);
+    expect(await laneState(page, 'spr')).toBe('done');
+    expect(await page.getByTestId('replay-row').count()).toBe(10);
+    await page.getByRole('button', { name: 'Back to the models' }).click();
+    await page.getByTestId('load-button').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -10,7 +10,8 @@ const loadWorkspace = () => import('./workspace/Workspace.tsx');
 const Workspace = lazy(async () => ({ default: (await loadWorkspace()).Workspace }));
 
 export function App() {
-  const hasModels = useSession((s) => s.loaded !== null);
+  // The workspace shows loaded models' runs, or a saved run opened without models.
+  const hasRun = useSession((s) => s.loaded !== null || s.recorded !== null);
   useEffect(() => {
     void loadWorkspace();
   }, []);
@@ -19,7 +20,7 @@ export function App() {
       <Header />
       <main>
         <ErrorPanel />
-        {hasModels ? (
+        {hasRun ? (
           <Suspense fallback={<p className="status-line">Preparing the workspace…</p>}>
             <Workspace />
           </Suspense>

@@ -111,4 +111,31 @@ describe('createController', () => {
     expect(workers).toHaveLength(2);
     expect(workers[0]?.terminated).toBe(true);
   });
+
+  it('saves the last run as a run file and opens one without models, refusing a bad file with its reason', async () => {
+    const run: EngineWorkerApi['run'] = async (_config, onEvents) => {
+      onEvents(sprEvents as RunEvent[]);
+      return { ok: true, value: { stopped: false, events: sprEvents.length } };
+    };
+    const first = createController(() => new FakeWorker(fakeApi(run)), 'auto');
+    await started(first);
+    expect(first.savedRunText()).toBeNull();
+    await first.load();
+    await first.runWith({ ...defaultRunConfig('Hi'), n: 4 });
+    await vi.waitFor(() => expect(first.run.get().lanes.spr?.end?.winner?.id).toBe(3));
+    const saved = first.savedRunText()!;
+
+    const second = createController(() => new FakeWorker(fakeApi(run)), 'auto');
+    await started(second);
+    expect(second.openRun('{"format":"something else"}', 'bad.json')).toMatch(/not a run saved by this app/);
+    expect(second.session.get().recorded).toBeNull();
+    expect(second.openRun(saved, 'run-hi.json')).toBeNull();
+    expect(second.session.get().recorded).toMatchObject({ name: 'run-hi.json' });
+    expect(second.run.get().lanes.spr?.end?.winner?.id).toBe(3);
+    expect(JSON.parse(second.savedRunText()!).events).toEqual(JSON.parse(saved).events);
+    // Loading models leaves the saved run.
+    await second.load();
+    expect(second.session.get()).toMatchObject({ phase: 'ready', recorded: null });
+    expect(second.run.get().methods).toEqual([]);
+  });
 });

@@ -2,6 +2,9 @@
 // actions into worker calls and store updates. Components read stores and call these actions.
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../../core/config.ts';
+import { defaultRunConfig } from '../../core/config.ts';
+import type { RunEvent } from '../../core/events.ts';
+import { parseRunFile, runFileText } from '../../core/runFile.ts';
 import type { EngineErrorData } from '../../core/errors.ts';
 import type { LoadUpdate } from '../../worker/api.ts';
 import { fetchCatalog } from '../models/catalog.ts';
@@ -28,6 +31,12 @@ export interface AppController {
   reset(): Promise<void>;
   /** Back to the model choice, freeing the loaded models. */
   changeModels(): void;
+  /** The last run as a run file (JSON), or null when there is none. */
+  savedRunText(): string | null;
+  /** Shows a saved run without models; returns what is wrong with the file, or null when it opened. */
+  openRun(text: string, name: string): string | null;
+  /** Leaves a saved run for the start screen. */
+  closeRun(): void;
   dismissError(): void;
 }
 
@@ -36,6 +45,8 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
   const run = createStore<RunState>(emptyRunState);
   const form = createStore<RunForm>(initialRunForm(EXAMPLE_PROMPTS[0]?.prompt ?? ''));
   const selection = createStore<ModelSelection | null>(null);
+  /** The event log of the latest run (live or opened), as it arrived: what a saved run file holds. */
+  let log: RunEvent[] = [];
   const dispatch = (action: SessionAction) => session.update((s) => reduceSession(s, action));
   const fail = (context: 'capabilities' | 'catalog' | 'load' | 'run' | 'worker', error: EngineErrorData) =>
     dispatch({ type: 'failed', context, error });
@@ -88,6 +99,11 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
       fail('load', { code: 'invalid-config', message: request.problem });
       return;
     }
+    if (session.get().recorded) {
+      // Loading models leaves the saved run being viewed.
+      run.set(emptyRunState);
+      log = [];
+    }
     dispatch({ type: 'load-start' });
     const onUpdates = Comlink.proxy((updates: LoadUpdate[]) => dispatch({ type: 'load-updates', updates }));
     const outcome = await client.call((api) => api.load(request.request, onUpdates));
@@ -120,7 +136,11 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
   const runWith = async (config: RunConfig) => {
     dispatch({ type: 'run-start' });
     run.set(startRunState(config.combine));
-    const onEvents = Comlink.proxy((events: Parameters<typeof applyEvents>[1]) => run.update((s) => applyEvents(s, events)));
+    log = [];
+    const onEvents = Comlink.proxy((events: RunEvent[]) => {
+      log.push(...events);
+      run.update((s) => applyEvents(s, events));
+    });
     const outcome = await client.call((api) => api.run(config, onEvents));
     if (outcome.ok) dispatch({ type: 'run-done', summary: outcome.value });
     else if (outcome.error.code === 'aborted') dispatch({ type: 'run-done', summary: { stopped: true, events: run.get().eventCount } });
@@ -158,5 +178,27 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
       void probe();
     },
     dismissError: () => dispatch({ type: 'dismiss-error' }),
+    savedRunText: () => (log.length > 0 ? runFileText(log) : null),
+    openRun(text, name) {
+      if (session.get().phase !== 'choose') return 'A saved run opens from the start screen (Change models first).';
+      const parsed = parseRunFile(text);
+      if (!parsed.ok) return parsed.problem;
+      const start = parsed.events.find((e) => e.type === 'run-start');
+      const combine = (start?.type === 'run-start' && start.combine) || defaultRunConfig('').combine;
+      try {
+        run.set(applyEvents(startRunState(combine), parsed.events));
+      } catch (error) {
+        run.set(emptyRunState);
+        return `This run file could not be shown (${error instanceof Error ? error.message : String(error)}).`;
+      }
+      log = parsed.events;
+      dispatch({ type: 'recorded-opened', run: { name, savedAt: parsed.savedAt } });
+      return null;
+    },
+    closeRun() {
+      run.set(emptyRunState);
+      log = [];
+      dispatch({ type: 'recorded-closed' });
+    },
   };
 }

@@ -4,6 +4,7 @@ import { useRun } from '../engine/controller-context.ts';
 import { formatCount, formatDuration, formatReward } from '../format.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import { describeVersusBon, resultRows } from './result-rows.ts';
+import { SaveRun } from './SaveRun.tsx';
 import { useMemo } from 'react';
 
 export function ResultTable() {
@@ -42,6 +43,7 @@ export function ResultTable() {
           ))}
         </tbody>
       </table>
+      <SaveRun />
     </section>
   );
 }

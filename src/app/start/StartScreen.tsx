@@ -2,6 +2,7 @@ import { CapabilityPanel } from './CapabilityPanel.tsx';
 import { Intro } from './Intro.tsx';
 import { LoadPanel } from './LoadPanel.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
+import { OpenRun } from './OpenRun.tsx';
 
 export function StartScreen() {
   return (
@@ -12,6 +13,7 @@ export function StartScreen() {
         <CapabilityPanel />
       </div>
       <LoadPanel />
+      <OpenRun />
     </section>
   );
 }

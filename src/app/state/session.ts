@@ -14,6 +14,13 @@ export interface ShownError {
   readonly error: EngineErrorData;
 }
 
+/** A run opened from a file, shown without models. */
+export interface RecordedRun {
+  /** The file's name. */
+  readonly name: string;
+  readonly savedAt: string | null;
+}
+
 export interface SessionState {
   readonly phase: Phase;
   readonly capabilities: CapabilityReport | null;
@@ -23,10 +30,13 @@ export interface SessionState {
   readonly loaded: LoadedModels | null;
   readonly error: ShownError | null;
   readonly lastRun: RunSummary | null;
+  /** A saved run being viewed (no models needed); null otherwise. */
+  readonly recorded: RecordedRun | null;
 }
 
 export const initialSession: SessionState = {
   phase: 'choose', capabilities: null, catalog: null, load: emptyLoadProgress, loaded: null, error: null, lastRun: null,
+  recorded: null,
 };
 
 export type SessionAction =
@@ -41,7 +51,9 @@ export type SessionAction =
   | { readonly type: 'run-done'; readonly summary: RunSummary }
   /** The worker was replaced (Reset, or after a crash): whatever it had loaded is gone. */
   | { readonly type: 'worker-replaced' }
-  | { readonly type: 'dismiss-error' };
+  | { readonly type: 'dismiss-error' }
+  | { readonly type: 'recorded-opened'; readonly run: RecordedRun }
+  | { readonly type: 'recorded-closed' };
 
 export function reduceSession(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
@@ -50,7 +62,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     case 'catalog':
       return { ...state, catalog: action.entries };
     case 'load-start':
-      return { ...state, phase: 'loading', load: emptyLoadProgress, loaded: null, error: null };
+      return { ...state, phase: 'loading', load: emptyLoadProgress, loaded: null, error: null, recorded: null };
     case 'load-updates':
       return state.phase === 'loading' ? { ...state, load: applyLoadUpdates(state.load, action.updates) } : state;
     case 'loaded':
@@ -67,6 +79,11 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
       return { ...state, phase: 'choose', loaded: null, load: emptyLoadProgress };
     case 'dismiss-error':
       return { ...state, error: null };
+    case 'recorded-opened':
+      // Only from the start screen: with models loaded, the workspace belongs to them.
+      return state.phase === 'choose' ? { ...state, recorded: action.run, lastRun: null, error: null } : state;
+    case 'recorded-closed':
+      return { ...state, recorded: null };
   }
 }
 
