@@ -9,7 +9,7 @@ export const STUDY_USAGE = `Usage: npm run study -- --generator <hub id | folder
   [--decision-lengths 8,16,32] [--temperature 1] [--top-k 50] [--top-p 1] [--seed 1] [--limit K]
   [--children 4] [--layers 4] [--ucb C] [--ucb-floor 1] [--combine min|softmin|mean] [--normalize z|rank]
   [--softmin-temperature 0.5]
-  [--dtype fp32|fp16|q8|q4] [--out results.json]
+  [--dtype fp32|fp16|q8|q4] [--out results.json] [--save-runs DIR]
 
 builtin and tiny name the project's own models (tiny: random weights); a built-in id names one of them,
   e.g. --generator builtin-brown-lm-positive --reference builtin (the positive-tuned word model against its base).
@@ -20,6 +20,7 @@ builtin and tiny name the project's own models (tiny: random weights); a built-i
 --children 1 (one continuation per parent) or --layers 1 makes TreeBoN Best-of-N.
 --ucb C splits each layer's children among parents by mean partial reward + C sqrt(ln n / n_i);
   --ucb-floor is the children every surviving parent gets first (0 lets UCB starve a parent).
+--save-runs DIR writes each prompt's run (its event log) to DIR/run-NNN.json, for the app's "Open a saved run".
 --temperature 0 means greedy. Without --kv-budget-mb the budget holds N rows of a quarter of the
   full length, so Best-of-N runs in sequential batches and Speculative Rejection must prune.`;
 
@@ -48,6 +49,7 @@ export interface StudyArgs {
   readonly normalize: string;
   readonly dtype: string | undefined;
   readonly out: string | undefined;
+  readonly saveRuns: string | undefined;
 }
 
 const options = {
@@ -75,6 +77,7 @@ const options = {
   normalize: { type: 'string', default: 'z' },
   dtype: { type: 'string' },
   out: { type: 'string' },
+  'save-runs': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -118,6 +121,7 @@ export function parseStudyArgs(argv: readonly string[]): StudyArgs | null {
     normalize: values.normalize,
     dtype: values.dtype,
     out: values.out,
+    saveRuns: values['save-runs'],
   };
 }
 

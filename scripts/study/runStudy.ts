@@ -3,6 +3,9 @@ import { runAlignment } from '../../src/core/runAlignment.ts';
 import { validateRunConfig } from '../../src/core/validateRunConfig.ts';
 import type { RunEvent } from '../../src/core/events.ts';
 import type { CombineConfig } from '../../src/core/config.ts';
+import { runFileText } from '../../src/core/runFile.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { crossMethodRewards } from './crossMethodRewards.ts';
 import type { AbortSignalLike } from '../../src/core/abort.ts';
 import type { StudyArgs } from './args.ts';
@@ -22,6 +25,7 @@ export async function runStudy(
 ): Promise<StudyOutput> {
   const log = io.log ?? ((line: string) => console.error(line));
   const prompts = await readPrompts(args.prompts, args.limit);
+  if (args.saveRuns !== undefined) await mkdir(args.saveRuns, { recursive: true });
   const models = await loadStudyModels(args, log);
   const results: (PromptResult & { kvBudgetBytes: number })[] = [];
   try {
@@ -34,6 +38,11 @@ export async function runStudy(
       const result = { prompt, kvBudgetBytes: config.kvBudgetBytes, methods: methodResults(events, config.combine) };
       results.push(result);
       io.print(promptTable(result, i));
+      if (args.saveRuns !== undefined) {
+        const file = join(args.saveRuns, `run-${String(i + 1).padStart(3, '0')}.json`);
+        await writeFile(file, runFileText(events));
+        log(`saved ${file}`);
+      }
     }
   } finally {
     await models.dispose();

@@ -12,7 +12,8 @@ describe('parseStudyArgs', () => {
   it('reads TreeBoN and combining flags', () => {
     const args = parseStudyArgs(['--generator', 'g', '--reference', 'r', '--prompts', 'p', '--methods', 'bon,spr,treebon', '--children', '1', '--layers', '3', '--ucb', '0.5', '--ucb-floor', '0', '--combine', 'softmin', '--softmin-temperature', '0.2']);
     expect(args).toMatchObject({ methods: ['bon', 'spr', 'treebon'], children: 1, layers: 3, ucb: 0.5, ucbFloor: 0, combine: 'softmin', softminTemperature: 0.2, rewards: [], reference: 'r' });
-    expect(parseStudyArgs(['--generator', 'g', '--reward', 'r', '--prompts', 'p'])).toMatchObject({ ucb: undefined, ucbFloor: undefined, softminTemperature: undefined });
+    expect(parseStudyArgs(['--generator', 'g', '--reward', 'r', '--prompts', 'p'])).toMatchObject({ ucb: undefined, ucbFloor: undefined, softminTemperature: undefined, saveRuns: undefined });
+    expect(parseStudyArgs(['--generator', 'g', '--reward', 'r', '--prompts', 'p', '--save-runs', 'runs'])).toMatchObject({ saveRuns: 'runs' });
   });
 
   it('reads flags, repeated rewards and defaults', () => {
