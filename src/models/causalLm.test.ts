@@ -1,9 +1,9 @@
 // The generator's own decode loop against transformers.js, on the tiny generated LLaMA run by real
 // onnxruntime-node: greedy tokens equal generate()'s, and row selection equals prefilling from scratch.
-import { AutoModelForCausalLM, AutoTokenizer, type Tensor } from '@huggingface/transformers';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecodeBatch } from '../core/backend.ts';
+import { greedyGenerate, untilStop } from '../testing/generate-reference.ts';
 import { ensureTinyModels } from '../testing/tiny-models.ts';
 import { loadGenerator, type LoadedGenerator } from './causalLm.ts';
 import { withModelSource } from './sources.ts';
@@ -28,12 +28,6 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   let max = 0;
   for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs((a[i] as number) - (b[i] as number)));
   return max;
-}
-
-/** Tokens up to and including the first stop token. */
-function untilStop(tokens: readonly number[], stops: readonly number[]): number[] {
-  const end = tokens.findIndex((t) => stops.includes(t));
-  return end < 0 ? [...tokens] : tokens.slice(0, end + 1);
 }
 
 let folder: string;
@@ -86,19 +80,7 @@ describe('greedy decoding', () => {
     }
     await Promise.all([batch.dispose(), full.dispose()]);
 
-    const theirs = await withModelSource({ kind: 'path', path: folder }, async ({ modelId }) => {
-      const model = await AutoModelForCausalLM.from_pretrained(modelId, { device: 'cpu', dtype: 'fp32' });
-      const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-      tokenizer.padding_side = 'left';
-      const texts = PROMPTS.map(
-        (p) => tokenizer.apply_chat_template([{ role: 'user', content: p }], { add_generation_prompt: true, tokenize: false }) as string,
-      );
-      const inputs = tokenizer(texts, { padding: true, add_special_tokens: false });
-      const output = (await model.generate({ ...inputs, max_new_tokens: steps, do_sample: false })) as Tensor;
-      const width = (inputs.input_ids as Tensor).dims[1] as number;
-      await model.dispose();
-      return (output.tolist() as bigint[][]).map((row) => row.slice(width).map(Number));
-    });
+    const theirs = await greedyGenerate(folder, PROMPTS, steps);
     const stops = generator.info.stopTokenIds;
     for (let r = 0; r < PROMPTS.length; r++) {
       expect(untilStop(ours[r]!, stops)).toEqual(untilStop(theirs[r]!, stops));

@@ -2,7 +2,6 @@
 // float16 logits at its interface, shipped as onnx/model_fp16.onnx only, run by real onnxruntime-node.
 // The loader falls back to it, sizes the cache at 2 bytes per element, and our loop, row selection
 // (CPU copy and gather session) and the implicit reward all work on float16 tensors.
-import { AutoModelForCausalLM, AutoTokenizer, type Tensor } from '@huggingface/transformers';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +10,11 @@ import type { DecodeBatch } from '../core/backend.ts';
 import { buildTinyLlama } from '../modelgen/tiny-llama.ts';
 import { TINY_GENERATOR_OPTIONS } from '../modelgen/tiny-model-presets.ts';
 import { writeModelFolder } from '../testing/model-folder-fs.ts';
+import { greedyGenerate, untilStop } from '../testing/generate-reference.ts';
 import { ensureTinyModels } from '../testing/tiny-models.ts';
 import { loadGenerator, type LoadedGenerator } from './causalLm.ts';
 import { loadImplicitReward } from './implicitReward.ts';
 import { choosePlacement } from './placement.ts';
-import { withModelSource } from './sources.ts';
 
 const PROMPTS = ['hello', 'tell me about the world and the people in it', 'why'];
 const placement = choosePlacement({ runtime: 'node', webgpu: null });
@@ -69,24 +68,10 @@ describe('an fp16 export', () => {
       await batch.append(next);
     }
     await batch.dispose();
-    const theirs = await withModelSource({ kind: 'path', path: fp16Folder }, async ({ modelId }) => {
-      const model = await AutoModelForCausalLM.from_pretrained(modelId, { device: 'cpu', dtype: 'fp16' });
-      const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-      tokenizer.padding_side = 'left';
-      const texts = PROMPTS.map((p) => tokenizer.apply_chat_template([{ role: 'user', content: p }], { add_generation_prompt: true, tokenize: false }) as string);
-      const inputs = tokenizer(texts, { padding: true, add_special_tokens: false });
-      const output = (await model.generate({ ...inputs, max_new_tokens: steps, do_sample: false })) as Tensor;
-      const width = (inputs.input_ids as Tensor).dims[1] as number;
-      await model.dispose();
-      return (output.tolist() as bigint[][]).map((row) => row.slice(width).map(Number));
-    });
+    const theirs = await greedyGenerate(fp16Folder, PROMPTS, steps, 'fp16');
     const stops = fp16.info.stopTokenIds;
-    const untilStop = (row: number[]) => {
-      const end = row.findIndex((t) => stops.includes(t));
-      return end < 0 ? row : row.slice(0, end + 1);
-    };
-    for (let r = 0; r < PROMPTS.length; r++) expect(untilStop(ours[r]!)).toEqual(untilStop(theirs[r]!));
-    expect(ours.some((row) => untilStop(row).length > 3)).toBe(true);
+    for (let r = 0; r < PROMPTS.length; r++) expect(untilStop(ours[r]!, stops)).toEqual(untilStop(theirs[r]!, stops));
+    expect(ours.some((row) => untilStop(row, stops).length > 3)).toBe(true);
   });
 
   it.each([['cpu-copy'], ['device-gather']] as const)('drops and repeats float16 cache rows like a fresh prefill (%s)', async (rowSelection) => {

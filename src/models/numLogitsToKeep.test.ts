@@ -1,7 +1,6 @@
 // Exports that take `num_logits_to_keep` (some hub models do): the tiny LLaMA exported with that input,
 // same weights, run by real onnxruntime-node. Our loop asks it for the last position only; the tokens,
 // logits and implicit rewards must be those of the plain export, and generate() must agree.
-import { AutoModelForCausalLM, AutoTokenizer, type Tensor } from '@huggingface/transformers';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +8,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildTinyLlama } from '../modelgen/tiny-llama.ts';
 import { TINY_GENERATOR_OPTIONS } from '../modelgen/tiny-model-presets.ts';
 import { writeModelFolder } from '../testing/model-folder-fs.ts';
+import { greedyGenerate, untilStop } from '../testing/generate-reference.ts';
 import { ensureTinyModels } from '../testing/tiny-models.ts';
 import { loadGenerator, partsOfGenerator, type LoadedGenerator } from './causalLm.ts';
 import { loadImplicitReward } from './implicitReward.ts';
-import { withModelSource } from './sources.ts';
 
 const PROMPTS = ['hello', 'tell me about the world and the people in it', 'why'];
 const STEPS = 16;
@@ -61,24 +60,10 @@ it('decodes an export with num_logits_to_keep exactly like the plain export, and
   const { tokens, maxDiff } = await greedyBoth();
   expect(maxDiff).toBeLessThan(1e-5);
 
-  const theirs = await withModelSource({ kind: 'path', path: keepFolder }, async ({ modelId }) => {
-    const model = await AutoModelForCausalLM.from_pretrained(modelId, cpu);
-    const tokenizer = await AutoTokenizer.from_pretrained(modelId);
-    tokenizer.padding_side = 'left';
-    const texts = PROMPTS.map((p) => tokenizer.apply_chat_template([{ role: 'user', content: p }], { add_generation_prompt: true, tokenize: false }) as string);
-    const inputs = tokenizer(texts, { padding: true, add_special_tokens: false });
-    const output = (await model.generate({ ...inputs, max_new_tokens: STEPS, do_sample: false })) as Tensor;
-    const width = (inputs.input_ids as Tensor).dims[1] as number;
-    await model.dispose();
-    return (output.tolist() as bigint[][]).map((row) => row.slice(width).map(Number));
-  });
+  const theirs = await greedyGenerate(keepFolder, PROMPTS, STEPS);
   const stops = plain.info.stopTokenIds;
-  const untilStop = (row: number[]) => {
-    const end = row.findIndex((t) => stops.includes(t));
-    return end < 0 ? row : row.slice(0, end + 1);
-  };
-  for (let r = 0; r < PROMPTS.length; r++) expect(untilStop(tokens[r]!)).toEqual(untilStop(theirs[r]!));
-  expect(tokens.some((row) => untilStop(row).length > 3)).toBe(true);
+  for (let r = 0; r < PROMPTS.length; r++) expect(untilStop(tokens[r]!, stops)).toEqual(untilStop(theirs[r]!, stops));
+  expect(tokens.some((row) => untilStop(row, stops).length > 3)).toBe(true);
 });
 
 it('scores the implicit reward through it with every position\'s logits, as the plain export does', async () => {
