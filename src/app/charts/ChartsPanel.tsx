@@ -9,11 +9,12 @@ import { StepChart } from './StepChart.tsx';
 import { useThrottled } from './use-throttled.ts';
 
 /**
- * Moments the charts show at once: each method's first decision point (the first cut) and its end.
- * Only these few: each is a synchronous redraw of every chart (a long task on a slow machine).
+ * The moments the charts show at once: each method's first decision point (its first cut). Only
+ * these: each is a synchronous redraw of every chart (a long task on a slow machine); everything
+ * else follows the periodic redraws, and the end of the run shows at once anyway.
  */
 function milestoneOf(lanes: readonly LaneState[]): string {
-  return lanes.map((l) => `${l.method}:${l.decisions.length > 0 ? 'cut' : ''}:${l.end ? 'end' : ''}`).join(' ');
+  return lanes.map((l) => `${l.method}:${l.decisions.length > 0 ? 'cut' : ''}`).join(' ');
 }
 
 function lanesOf(state: { methods: readonly string[]; lanes: Readonly<Record<string, LaneState | undefined>> }): LaneState[] {
