@@ -96,4 +96,33 @@ describe('loading from the hub and from folders', () => {
     // The implicit DPO reward is TreeBoN's own partial score, and its lane says so.
     await expect(page.getByTestId('treebon-implicit').textContent()).resolves.toMatch(/implicit DPO reward.*TreeBoN's\s+default partial score/s);
   });
+
+  it('loads hub models from the browser\'s cache with no network, as after a first download', async () => {
+    // What transformers.js stores after a download: each file under its hub URL in Cache Storage. The
+    // tiny models stand in for hub ones (this machine reaches no hub); they ship fp32 only, so the q8
+    // file WASM prefers is probed first and fails offline, and the cached fp32 one must still be found.
+    await page.evaluate(async () => {
+      const index = (await (await fetch('/models/index.json')).json()) as { models: { id: string; files: string[] }[] };
+      const cache = await caches.open('transformers-cache');
+      for (const [hubId, folder] of [['cached-test/tiny-llama', 'tiny-random-llama'], ['cached-test/tiny-reward', 'tiny-random-reward']] as const) {
+        for (const file of index.models.find((m) => m.id === folder)!.files) {
+          const body = await (await fetch(`/models/${folder}/${file}`)).blob();
+          const headers = { 'content-type': body.type || 'application/octet-stream', 'content-length': String(body.size) };
+          await cache.put(`https://huggingface.co/${hubId}/resolve/main/${file}`, new Response(body, { headers }));
+        }
+      }
+    });
+    const generator = page.getByTestId('source-generator');
+    await generator.getByLabel('Hugging Face hub').check();
+    await generator.getByLabel('Hub id of the generator').fill('cached-test/tiny-llama');
+    const scorer = page.getByTestId('source-scorer-1');
+    await scorer.getByLabel('Hugging Face hub').check();
+    await scorer.getByRole('textbox').fill('cached-test/tiny-reward');
+    await loadModels(page);
+    await expect(page.getByTestId('loaded-summary').textContent()).resolves.toMatch(/cached-test\/tiny-llama.*cached-test\/tiny-reward/s);
+    await setSettings(page, { n: '4', maxNewTokens: '8', kvBudgetTokens: '2000' });
+    await page.getByTestId('run-button').click();
+    await waitForRunEnd(page);
+    expect(await laneState(page, 'bon')).toBe('done');
+  });
 });

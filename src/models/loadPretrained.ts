@@ -66,14 +66,24 @@ async function loadInScope(scope: SourceScope, options: LoadOptions, task: Model
   };
 }
 
-/** The first of the wanted precisions whose `onnx/model{suffix}.onnx` the folder has (checked in order). */
+/**
+ * The first of the wanted precisions whose `onnx/model{suffix}.onnx` the folder has (checked in order).
+ * A probe that fails (offline, say) does not end the search: a later precision may be in the browser's
+ * cache, which is checked before the network, so a model downloaded once still loads offline.
+ */
 async function availableDtype(scope: SourceScope, options: LoadOptions): Promise<ModelDtype> {
   const wanted = [options.dtype, ...(options.fallbackDtypes ?? [])];
+  const failures: unknown[] = [];
   for (const dtype of wanted) {
     const file = `onnx/model${DTYPE_FILE_SUFFIX[dtype]}.onnx`;
-    const { exists } = await ModelRegistry.get_file_metadata(scope.modelId, file);
-    if (exists) return dtype;
+    try {
+      const { exists } = await ModelRegistry.get_file_metadata(scope.modelId, file);
+      if (exists) return dtype;
+    } catch (error) {
+      failures.push(error);
+    }
   }
+  if (failures.length > 0) throw failures[0];
   if (scope.fetchFailures.length > 0) throw scope.fetchFailures[0];
   const files = wanted.map((d) => `onnx/model${DTYPE_FILE_SUFFIX[d]}.onnx`).join(', ');
   throw new EngineError({
