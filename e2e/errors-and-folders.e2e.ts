@@ -115,6 +115,7 @@ describe('loading from the hub and from folders', () => {
     const generator = page.getByTestId('source-generator');
     await generator.getByLabel('Hugging Face hub').check();
     await generator.getByLabel('Hub id of the generator').fill('cached-test/tiny-llama');
+    await expect(generator.getByTestId('hub-cached').textContent()).resolves.toMatch(/In this browser: .*fp32 weights.*loads offline/);
     const scorer = page.getByTestId('source-scorer-1');
     await scorer.getByLabel('Hugging Face hub').check();
     await scorer.getByRole('textbox').fill('cached-test/tiny-reward');
@@ -124,5 +125,14 @@ describe('loading from the hub and from folders', () => {
     await page.getByTestId('run-button').click();
     await waitForRunEnd(page);
     expect(await laneState(page, 'bon')).toBe('done');
+    // Removing it from the browser: the files are gone, and a download would be needed again.
+    await page.getByRole('button', { name: 'Change models' }).click();
+    const sourceGenerator = page.getByTestId('source-generator');
+    await sourceGenerator.getByRole('button', { name: 'Remove from this browser' }).click();
+    await sourceGenerator.getByTestId('hub-size').waitFor();
+    expect(await sourceGenerator.getByTestId('hub-cached').count()).toBe(0);
+    const left = await page.evaluate(async () => (await (await caches.open('transformers-cache')).keys()).map((r) => r.url));
+    expect(left.some((url) => url.includes('cached-test/tiny-llama'))).toBe(false);
+    expect(left.some((url) => url.includes('cached-test/tiny-reward'))).toBe(true);
   });
 });
