@@ -3,8 +3,8 @@
 // The periodic redraws are transitions, rendered in slices so the page stays responsive. But the
 // store changes every batch (about 50 ms) with a synchronous update that interrupts a transition's
 // render, so on a busy machine a transition can be put off for seconds (until React expires it). So a
-// change of `milestone` (a decision point, a method ending) shows at once, synchronously and in the
-// same commit as the trees: the charts never lag the moments the trees are cut.
+// change of `milestone` (the caller names them: a method starting, its first cut) shows at once, in the
+// same commit as the trees, so the charts never miss the moment the trees are first cut.
 import { startTransition, useEffect, useRef, useState } from 'react';
 
 export function useThrottled<T>(value: T, intervalMs: number, milestone: unknown = null): T {
