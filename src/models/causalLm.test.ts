@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecodeBatch } from '../core/backend.ts';
+import { AutoTokenizer } from '@huggingface/transformers';
 import { greedyGenerate, untilStop } from '../testing/generate-reference.ts';
 import { ensureTinyModels } from '../testing/tiny-models.ts';
 import { loadGenerator, type LoadedGenerator } from './causalLm.ts';
@@ -57,6 +58,20 @@ describe('generator info', () => {
     expect(text).toContain('hello world');
     expect(text).not.toContain('<|im_start|>');
     expect(generator.decode([])).toBe('');
+  });
+
+  it('renders an HH-RLHF transcript as its turns, through the model\'s own chat template', async () => {
+    const hh = '\n\nHuman: hello world\n\nAssistant: why\n\nHuman: tell me more\n\nAssistant:';
+    const expected = await withModelSource({ kind: 'path', path: folder }, async ({ modelId }) => {
+      const tokenizer = await AutoTokenizer.from_pretrained(modelId);
+      const messages = [
+        { role: 'user', content: 'hello world' }, { role: 'assistant', content: 'why' }, { role: 'user', content: 'tell me more' },
+      ];
+      const text = tokenizer.apply_chat_template(messages, { add_generation_prompt: true, tokenize: false }) as string;
+      expect(text.match(/<\|im_start\|>user/g)).toHaveLength(2);
+      return tokenizer.encode(text, { add_special_tokens: false });
+    });
+    expect(generator.encodePrompt(hh)).toEqual(expected);
   });
 });
 

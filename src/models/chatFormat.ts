@@ -1,15 +1,16 @@
 // How prompts and responses become token ids: the model's own chat template when it has one,
 // otherwise the raw text (with whatever special tokens the tokenizer adds, e.g. BOS).
 import type { PreTrainedTokenizer } from '@huggingface/transformers';
+import { promptMessages } from './conversation.ts';
 
 export function hasChatTemplate(tokenizer: PreTrainedTokenizer): boolean {
   return tokenizer.chat_template !== null && tokenizer.chat_template !== undefined;
 }
 
-/** Token ids of a user prompt ready for the assistant's reply. */
+/** Token ids of a user prompt (or an HH-style transcript: see conversation.ts) ready for the assistant's reply. */
 export function encodePrompt(tokenizer: PreTrainedTokenizer, prompt: string): number[] {
   if (!hasChatTemplate(tokenizer)) return tokenizer.encode(prompt);
-  const text = tokenizer.apply_chat_template([{ role: 'user', content: prompt }], {
+  const text = tokenizer.apply_chat_template(promptMessages(prompt), {
     add_generation_prompt: true,
     tokenize: false,
   }) as string;

@@ -68,6 +68,23 @@ describe('reward model scorer', () => {
     expect(result.tokens).toBe(expected.tokens);
   });
 
+  it('reads an HH-RLHF transcript prompt as its turns, the response as the last assistant turn', async () => {
+    const hh = { prompt: '\n\nHuman: hello\n\nAssistant: why\n\nHuman: tell me about the world\n\nAssistant:', response: 'the world is large' };
+    const expected = await withModelSource({ kind: 'path', path: folder }, async ({ modelId }) => {
+      const tokenizer = await AutoTokenizer.from_pretrained(modelId);
+      const model = await AutoModelForSequenceClassification.from_pretrained(modelId, { device: 'cpu', dtype: 'fp32' });
+      const messages = [
+        { role: 'user', content: 'hello' }, { role: 'assistant', content: 'why' },
+        { role: 'user', content: 'tell me about the world' }, { role: 'assistant', content: 'the world is large' },
+      ];
+      const text = tokenizer.apply_chat_template(messages, { tokenize: false }) as string;
+      const { logits } = (await model(tokenizer(text, { add_special_tokens: false }))) as { logits: Tensor };
+      await model.dispose();
+      return logits.data[0] as number;
+    });
+    expect((await batched.score([hh])).scores[0]).toBeCloseTo(expected, 5);
+  });
+
   it('stops between batches when its signal is aborted', async () => {
     await expect(oneAtATime.score(REQUESTS, { aborted: true })).rejects.toMatchObject({ name: 'AbortError' });
   });

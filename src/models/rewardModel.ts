@@ -6,6 +6,7 @@ import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import { throwIfAborted } from '../core/abort.ts';
 import type { ScoreRequest, Scorer } from '../core/backend.ts';
 import { hasChatTemplate } from './chatFormat.ts';
+import { promptMessages } from './conversation.ts';
 import { toRunError } from './errors.ts';
 import { exclusive } from './exclusive.ts';
 import { loadPretrained, type LoadedParts, type LoadOptions } from './loadPretrained.ts';
@@ -120,11 +121,9 @@ function declaredLabels(config: Readonly<Record<string, unknown>>, outputs?: rea
   return typeof n === 'number' && n > 0 ? n : 1;
 }
 
+/** The conversation the reward model judges: the prompt's turns (conversation.ts), then the response. */
 function exchange(request: ScoreRequest) {
-  return [
-    { role: 'user', content: request.prompt },
-    { role: 'assistant', content: request.response },
-  ];
+  return [...promptMessages(request.prompt), { role: 'assistant', content: request.response }];
 }
 
 function padId(tokenizer: PreTrainedTokenizer): number {
