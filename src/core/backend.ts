@@ -68,6 +68,8 @@ export interface ScoreResult {
   readonly scores: number[];
   /** Tokens the scorer's model(s) processed for this call (the compute it spent). */
   readonly tokens: number;
+  /** The same, per request (they sum to `tokens`); a scorer that cannot tell may leave it out. */
+  readonly perRequest?: readonly number[];
 }
 
 export interface Scorer {

@@ -40,6 +40,6 @@ export async function runBestOfN(ctx: MethodContext): Promise<void> {
     await ctx.scoreCandidates(batch);
   }
   ctx.emitFinal(all);
-  if (config.prefixScoreLengths.length > 0) await recordPrefixScores(ctx, all);
+  if (config.prefixScoreLengths.length > 0 || config.replayAlphas.length > 0) await recordPrefixScores(ctx, all);
   ctx.end(false);
 }

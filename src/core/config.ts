@@ -20,8 +20,12 @@ export interface SpeculativeRejectionConfig {
   /** Fraction rejected at each decision point, in [0, 1). */
   readonly alpha: number;
   readonly decision: DecisionSchedule;
-  /** Initial batch: N (the run's n) or as many as the KV budget holds (capped at `maxInitial`). */
-  readonly initial: 'n' | 'fit-memory';
+  /**
+   * First batch. 'n' (same N: does it save compute?): Best-of-N's N, fewer when N rows cannot get a
+   * first round inside the budget. 'memory' (same memory, the paper: what does the same GPU buy?): as
+   * many as the KV budget holds for a first round of 8 tokens, capped at `maxInitial`.
+   */
+  readonly initial: 'n' | 'memory';
   readonly maxInitial: number;
 }
 
@@ -61,7 +65,15 @@ export interface RunConfig {
   readonly combine: CombineConfig;
   /** Best-of-N also scores prefixes of its finished trajectories at these lengths (analysis, not counted). */
   readonly prefixScoreLengths: readonly number[];
+  /**
+   * Best-of-N also records the prefix lengths that replaying Speculative Rejection (this run's
+   * schedule and budget, Best-of-N's candidates) needs at each of these alphas, so those replays are exact.
+   */
+  readonly replayAlphas: readonly number[];
 }
+
+/** The alphas the app's replay table and the reward-versus-compute picture sweep. */
+export const REPLAY_ALPHAS: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 /** The reference implementation's defaults (temperature 1, top-k 50, top-p 1, alpha 0.5, memory-driven decisions), sized for a browser. */
 export function defaultRunConfig(prompt: string): RunConfig {
@@ -79,5 +91,6 @@ export function defaultRunConfig(prompt: string): RunConfig {
     treebon: { children: 4, layers: 4, ucb: null },
     combine: { rule: 'min', normalize: 'z', temperature: 0.5 },
     prefixScoreLengths: [],
+    replayAlphas: [],
   };
 }

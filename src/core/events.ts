@@ -40,6 +40,8 @@ export interface ScoredCandidate {
   readonly length: number;
   readonly finished: boolean;
   readonly text: string;
+  /** Reward-model tokens this scoring of it cost (absent in older logs). */
+  readonly rewardTokens?: number;
 }
 
 export interface DecisionCandidate extends ScoredCandidate {
@@ -93,6 +95,10 @@ export type RunEvent =
       readonly round: number;
       /** Response length (tokens) at which the pool was scored. */
       readonly length: number;
+      /** Why here: the alive rows filled the KV budget, or a fixed decision length came first (absent in older logs). */
+      readonly trigger?: 'budget-full' | 'schedule';
+      /** Survivors alpha would have kept that were rejected too, because their next token would not fit the budget. */
+      readonly cutForMemory?: number;
       readonly candidates: readonly DecisionCandidate[];
     })
   | (At & { readonly type: 'final'; readonly candidates: readonly ScoredCandidate[] })
@@ -111,12 +117,16 @@ export type RunEvent =
         /** With several scorers: raw scores per length (null as in `partial`) and at the end, so a replay can re-combine over its own pools. */
         readonly partialScores?: readonly (readonly number[] | null)[];
         readonly finalScores?: readonly number[];
+        /** Reward-model tokens of scoring the prefix at each length (null as in `partial`) and the whole response. */
+        readonly partialTokens?: readonly (number | null)[];
+        readonly finalTokens?: number;
       }[];
     })
   | (At & {
       readonly type: 'run-end';
+      /** The best complete response (never one cut off mid-answer); null when none completed. */
       readonly winner: ScoredCandidate | null;
-      /** True when the run was stopped by its AbortSignal; the winner is the best scored so far. */
+      /** True when the run was stopped by its AbortSignal; the winner is the best complete response so far. */
       readonly stopped: boolean;
       readonly totals: RunTotals;
     });

@@ -43,6 +43,7 @@ const LABELS: Readonly<Record<string, string>> = {
   'combine.normalize': 'Normalisation',
   'combine.temperature': 'The soft-min temperature',
   prefixScoreLengths: 'Prefix lengths',
+  replayAlphas: 'Replay alphas',
 };
 
 export function labelOf(field: string): string {
@@ -145,6 +146,15 @@ export class FieldReader {
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
     this.fail(key, `${labelOf(this.path(key))} must be a list of names.`);
     return fallback;
+  }
+
+  /** Fractions in [0, 1), such as alphas. */
+  fractionList(key: string, fallback: readonly number[]): number[] {
+    const value = this.source[key];
+    if (value === undefined) return [...fallback];
+    if (Array.isArray(value) && value.every((v) => typeof v === 'number' && v >= 0 && v < 1)) return value as number[];
+    this.fail(key, `${labelOf(this.path(key))} must be a list of fractions from 0 to below 1.`);
+    return [...fallback];
   }
 
   /** Response lengths in tokens: whole, at least 1, strictly increasing and below max new tokens. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchKvBytes, bestOfNPlan, budgetTokens, fitMemoryInitialBatch, kvBytesPerToken, memoryDecisionLength, rowsThatFit } from './memory.ts';
+import { batchKvBytes, bestOfNPlan, budgetTokens, initialBatchPlan, kvBytesPerToken, memoryDecisionLength, rowsThatCanContinue, rowsThatFit } from './memory.ts';
 
 describe('KV memory model', () => {
   it('bytes per token = 2 x layers x kv heads x head dim x bytes per element', () => {
@@ -21,10 +21,24 @@ describe('KV memory model', () => {
   });
 
   it('fits Speculative Rejection\'s initial batch to memory, capped', () => {
+    const memory = (maxInitial: number) => ({ initial: 'memory' as const, maxInitial });
     // 120 tokens / (4 prompt + 8 first-round tokens) = 10 rows.
-    expect(fitMemoryInitialBatch(4, 120, 1000)).toBe(10);
-    expect(fitMemoryInitialBatch(4, 120, 6)).toBe(6);
-    expect(fitMemoryInitialBatch(200, 120, 1000)).toBe(1);
+    expect(initialBatchPlan(memory(1000), 16, 4, 120, 32)).toEqual({ rows: 10, requested: 1000, limitedByMemory: true });
+    expect(initialBatchPlan(memory(6), 16, 4, 120, 32)).toEqual({ rows: 6, requested: 6, limitedByMemory: false });
+    expect(initialBatchPlan(memory(1000), 16, 200, 120, 32).rows).toBe(1);
+    // A first round shorter than 8 tokens when the answers are: 120 / (4 + 3) = 17 rows.
+    expect(initialBatchPlan(memory(1000), 16, 4, 120, 3).rows).toBe(17);
+  });
+
+  it('starts Best-of-N\'s N when N rows get a first round, and fewer (saying so) when they do not', () => {
+    const sameN = { initial: 'n' as const, maxInitial: 1000 };
+    expect(initialBatchPlan(sameN, 8, 4, 120, 32)).toEqual({ rows: 8, requested: 8, limitedByMemory: false });
+    expect(initialBatchPlan(sameN, 24, 4, 120, 32)).toEqual({ rows: 10, requested: 24, limitedByMemory: true });
+  });
+
+  it('lets as many rows continue after a decision as can take one more token', () => {
+    // At length 8 each row holds 4 + 8 tokens; one more makes 13: 120 / 13 = 9 rows.
+    expect(rowsThatCanContinue(120, 4, 8)).toBe(9);
   });
 
   it('decides when each alive row holds budget / alive tokens', () => {

@@ -46,10 +46,43 @@ export function bestOfNPlan(n: number, promptTokens: number, maxNewTokens: numbe
  */
 export const MIN_FIRST_ROUND_TOKENS = 8;
 
-/** Speculative Rejection's initial batch when it fits memory: the most rows that still get a first round. */
-export function fitMemoryInitialBatch(promptTokens: number, budgetTokenCount: number, maxInitial: number): number {
-  const fit = rowsThatFit(budgetTokenCount, promptTokens + MIN_FIRST_ROUND_TOKENS);
-  return Math.max(1, Math.min(maxInitial, fit));
+/** Rows that can start together and still get a first round of min(8, max new tokens) before the budget is full. */
+export function rowsForFirstRound(promptTokens: number, budgetTokenCount: number, maxNewTokens: number): number {
+  return Math.max(1, rowsThatFit(budgetTokenCount, promptTokens + Math.min(MIN_FIRST_ROUND_TOKENS, maxNewTokens)));
+}
+
+export interface InitialBatchPlan {
+  /** Rows Speculative Rejection starts with. */
+  readonly rows: number;
+  /** What was asked for: N (same-N start) or the cap (same-memory start). */
+  readonly requested: number;
+  /** True when the budget, not the request, set `rows`. */
+  readonly limitedByMemory: boolean;
+}
+
+/**
+ * Speculative Rejection's first batch. 'n': Best-of-N's N, fewer when N rows cannot get a first
+ * round inside the budget (no method may exceed it). 'memory' (the paper's comparison): as many as
+ * the budget holds for a first round, capped at `maxInitial`.
+ */
+export function initialBatchPlan(
+  start: { readonly initial: 'n' | 'memory'; readonly maxInitial: number },
+  n: number,
+  promptTokens: number,
+  budgetTokenCount: number,
+  maxNewTokens: number,
+): InitialBatchPlan {
+  const requested = start.initial === 'n' ? n : start.maxInitial;
+  const fit = rowsForFirstRound(promptTokens, budgetTokenCount, maxNewTokens);
+  return { rows: Math.min(requested, fit), requested, limitedByMemory: fit < requested };
+}
+
+/**
+ * Rows that may go on decoding after a decision at `length`: those whose next token still fits the
+ * budget. When rejecting a fraction alpha frees less room than that, more are rejected.
+ */
+export function rowsThatCanContinue(budgetTokenCount: number, promptTokens: number, length: number): number {
+  return rowsThatFit(budgetTokenCount, promptTokens + length + 1);
 }
 
 /**

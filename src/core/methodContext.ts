@@ -5,6 +5,7 @@ import type { Generator, ScoreRequest, Scorer } from './backend.ts';
 import { responseIds, type Candidate } from './candidate.ts';
 import type { RunConfig } from './config.ts';
 import type { MethodId, RunEvent, RunEventOf, ScoredCandidate } from './events.ts';
+import { EngineError } from './errors.ts';
 import { budgetTokens } from './memory.ts';
 import { Meter } from './meter.ts';
 import { Scoreboard } from './scoreboard.ts';
@@ -76,27 +77,31 @@ export class MethodContext {
   async scoreCandidates(candidates: readonly Candidate[]): Promise<void> {
     await this.meter.timed('score', async () => {
       const requests = candidates.map((c) => this.request(c));
-      const { raw, tokens } = await scoreWithAll(this.scorers, requests, this.signal);
+      const { raw, tokens, perRequest } = await scoreWithAll(this.scorers, requests, this.signal);
       this.meter.rewardTokens += tokens;
       candidates.forEach((c, i) => {
-        this.scoreboard.record({ id: c.id, scores: raw[i]!, length: c.tokens.length, finished: c.finished !== null, text: requests[i]!.response });
+        this.scoreboard.record({
+          id: c.id, scores: raw[i]!, length: c.tokens.length, finished: c.finished !== null, text: requests[i]!.response, rewardTokens: perRequest[i]!,
+        });
       });
     });
   }
 
   /**
-   * Emits `final` for the complete responses, rewards combined over everything scored, or over
-   * `pool` when only those may win.
+   * Emits `final` for the complete responses, each scored on its whole text, rewards combined over
+   * them alone (a rejected partial answer never shifts the normalisation of the final pick).
    */
-  emitFinal(complete: readonly Candidate[], pool?: ReadonlySet<number>): ScoredCandidate[] {
-    const byId = new Map(this.scoreboard.combined(this.config.combine, pool).map((c) => [c.id, c]));
+  emitFinal(complete: readonly Candidate[]): ScoredCandidate[] {
+    const stale = complete.filter((c) => this.scoreboard.latest(c.id)?.length !== c.tokens.length);
+    if (stale.length > 0) throw new EngineError({ code: 'internal', message: `${stale.length} complete response(s) were not scored on their whole text.` });
+    const byId = new Map(this.scoreboard.combined(this.config.combine, new Set(complete.map((c) => c.id))).map((c) => [c.id, c]));
     const candidates = complete.map((c) => byId.get(c.id)).filter((c): c is ScoredCandidate => c !== undefined);
     this.emit({ type: 'final', candidates });
     return candidates;
   }
 
-  /** Emits `run-end`; the winner is the best of everything scored, or of `pool` when only those may win. */
-  end(stopped: boolean, pool?: ReadonlySet<number>): void {
-    this.emit({ type: 'run-end', winner: this.scoreboard.best(this.config.combine, pool), stopped, totals: this.meter.totals() });
+  /** Emits `run-end`; the winner is the best complete response scored so far. */
+  end(stopped: boolean): void {
+    this.emit({ type: 'run-end', winner: this.scoreboard.best(this.config.combine), stopped, totals: this.meter.totals() });
   }
 }

@@ -56,6 +56,51 @@ describe('replaySpeculativeRejection', () => {
     }
   });
 
+  it('records the decision lengths its own replays need, so every alpha replays exactly', async () => {
+    const alphas = [0, 0.3, 0.5, 0.8];
+    for (const decision of [{ mode: 'memory' as const }, { mode: 'fixed' as const, lengths: [5, 11] }]) {
+      const bon = await record({ ...configFor(0.5, decision, [8, 16]), methods: ['bon'], replayAlphas: alphas });
+      const lengths = eventsOf(bon, 'bon', 'prefix-scores')[0]!.lengths;
+      expect(lengths.length).toBeGreaterThan(2);
+      expect(lengths.length).toBeLessThan(31);
+      for (const alpha of alphas) {
+        const spr = await record({ ...configFor(alpha, decision, []), methods: ['spr'] });
+        const replayed = replaySpeculativeRejection(bon, { alpha, decision });
+        expect(replayed.approximate).toBe(false);
+        expectSameSelection([...bon, ...spr], replayed);
+        // Reward-model tokens too: the recorded prefix costs add up to what the run spent.
+        expect(replayed.rewardTokens).toBe(eventsOf(spr, 'spr', 'run-end')[0]!.totals.rewardTokens);
+      }
+    }
+  });
+
+  it('never answers with a response it cut off, in the run or in the replay', async () => {
+    // A FAKE scorer with a length penalty: a prefix cut early scores higher than most complete answers.
+    const penalised = (): Scorer[] => {
+      const inner = new FakeScorer();
+      return [{ id: 'penalised', label: 'fake minus length', score: async (requests) => {
+        const result = await inner.score(requests);
+        return { ...result, scores: requests.map((r, i) => result.scores[i]! - 0.3 * r.response.split(' ').length) };
+      } }];
+    };
+    let leaks = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const config = { ...configFor(0.5, { mode: 'memory' }, []), seed, methods: ['bon' as const, 'spr' as const], replayAlphas: [0.5] };
+      const events = await record(config, penalised);
+      const finals = new Map(eventsOf(events, 'spr', 'final')[0]!.candidates.map((c) => [c.id, c]));
+      const winner = eventsOf(events, 'spr', 'run-end')[0]!.winner!;
+      expect(winner.finished).toBe(true);
+      expect(finals.get(winner.id)).toEqual(winner);
+      expect(Math.max(...[...finals.values()].map((c) => c.reward))).toBe(winner.reward);
+      const rejected = eventsOf(events, 'spr', 'decision').flatMap((d) => d.candidates.filter((c) => !c.kept && !c.finished));
+      if (rejected.some((c) => c.reward > winner.reward)) leaks += 1;
+      const replayed = replaySpeculativeRejection(events, { alpha: 0.5, decision: { mode: 'memory' } });
+      expect(replayed.winner?.id).toBe(winner.id);
+    }
+    // The scenario is real: in some seeds a cut-off prefix out-scored the answer.
+    expect(leaks).toBeGreaterThan(0);
+  });
+
   it('re-combines several scorers over each replayed pool', async () => {
     const combine = { rule: 'min' as const, normalize: 'z' as const, temperature: 1 };
     const config = { ...configFor(0.5, { mode: 'memory' }, everyLength), combine };

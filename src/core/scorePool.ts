@@ -11,13 +11,16 @@ export interface RawPoolScores {
   readonly raw: number[][];
   /** Tokens the reward models processed. */
   readonly tokens: number;
+  /** The same per request, summed over scorers (a scorer that does not report them is split evenly). */
+  readonly perRequest: number[];
 }
 
 /** Every scorer scores every request; the signal is checked before each scoring call. */
 export async function scoreWithAll(scorers: readonly Scorer[], requests: readonly ScoreRequest[], signal?: AbortSignalLike): Promise<RawPoolScores> {
   const raw: number[][] = requests.map(() => []);
+  const perRequest = requests.map(() => 0);
   let tokens = 0;
-  if (requests.length === 0) return { raw, tokens };
+  if (requests.length === 0) return { raw, tokens, perRequest };
   for (const scorer of scorers) {
     throwIfAborted(signal);
     const result = await scorer.score(requests, signal);
@@ -25,9 +28,10 @@ export async function scoreWithAll(scorers: readonly Scorer[], requests: readonl
       throw new EngineError({ code: 'internal', message: `Scorer ${scorer.id} returned ${result.scores.length} scores for ${requests.length} responses.` });
     }
     result.scores.forEach((score, i) => raw[i]!.push(score));
+    result.scores.forEach((_, i) => (perRequest[i]! += result.perRequest?.[i] ?? result.tokens / requests.length));
     tokens += result.tokens;
   }
-  return { raw, tokens };
+  return { raw, tokens, perRequest };
 }
 
 /** The selection reward of each candidate, given every candidate's raw scores over the same pool. */

@@ -32,3 +32,35 @@ export function bestOf<T extends Ranked>(pool: readonly T[]): T | null {
   for (const c of pool) if (best === null || compareByReward(c, best) < 0) best = c;
   return best;
 }
+
+export interface PoolEntry extends Ranked {
+  /** A complete response: kept for good when it survives, it holds no cache row. */
+  readonly finished: boolean;
+}
+
+export interface Survivors {
+  readonly kept: Set<number>;
+  /** Unfinished candidates alpha would have kept that were rejected because their rows could not continue inside the budget. */
+  readonly cutForMemory: number;
+}
+
+/**
+ * A decision point: keep the top round_half_even((1 - alpha) n) of the pool, then, when more
+ * unfinished survivors than `canContinue` remain (their next token would not fit the budget), reject
+ * the lowest-ranked of them too.
+ */
+export function selectSurvivors(pool: readonly PoolEntry[], alpha: number, canContinue: number): Survivors {
+  const ranked = [...pool].sort(compareByReward).slice(0, keepCount(pool.length, alpha));
+  const kept = new Set<number>();
+  let continuing = 0;
+  let cutForMemory = 0;
+  for (const c of ranked) {
+    if (!c.finished && continuing >= canContinue) {
+      cutForMemory += 1;
+      continue;
+    }
+    if (!c.finished) continuing += 1;
+    kept.add(c.id);
+  }
+  return { kept, cutForMemory };
+}

@@ -12,24 +12,36 @@ async function run(config: RunConfig, generator = new FakeGenerator(), scorers: 
   return runAlignment(config, { generator, scorers, onEvent: () => {} });
 }
 
-const spr = (alpha: number, extra: Partial<RunConfig> = {}): RunConfig => {
+const spr = (alpha: number, extra: Partial<RunConfig> & { budgetTokens?: number } = {}): RunConfig => {
   const base = fakeRunConfig({ n: 24, methods: ['spr'], ...extra });
   return { ...base, spr: { ...base.spr, alpha, ...extra.spr } };
 };
 
 describe('Speculative Rejection', () => {
   it('with alpha = 0 returns exactly what Best-of-N returns on the same seed', async () => {
-    // 24 rows of 36 tokens against a 120-token budget: Best-of-N runs 8 batches, Speculative
-    // Rejection decides several times (keeping everyone); the candidates sample the same tokens.
-    const config = spr(0, { methods: ['bon', 'spr'] });
+    // A budget that holds all 24 full rows (36 tokens each) and a fixed schedule: Speculative
+    // Rejection decides three times, keeping everyone; the candidates sample the same tokens.
+    const base = spr(0, { methods: ['bon', 'spr'], budgetTokens: 24 * 36 });
+    const config = { ...base, spr: { ...base.spr, decision: { mode: 'fixed' as const, lengths: [4, 9, 17] } } };
     const events = await run(config);
-    expect(eventsOf(events, 'spr', 'decision').length).toBeGreaterThan(1);
-    expect(eventsOf(events, 'bon', 'run-start')[0]!.params['batches']).toBe(8);
+    expect(eventsOf(events, 'spr', 'decision').length).toBe(3);
+    expect(eventsOf(events, 'bon', 'run-start')[0]!.params['batches']).toBe(1);
     const bonFinal = eventsOf(events, 'bon', 'final')[0]!.candidates;
     const sprFinal = eventsOf(events, 'spr', 'final')[0]!.candidates;
     expect(sprFinal).toEqual(bonFinal);
     expect(eventsOf(events, 'spr', 'run-end')[0]!.winner).toEqual(eventsOf(events, 'bon', 'run-end')[0]!.winner);
     expect(eventsOf(events, 'spr', 'run-end')[0]!.totals.decodedTokens).toBe(eventsOf(events, 'bon', 'run-end')[0]!.totals.decodedTokens);
+  });
+
+  it('with alpha = 0 and a full budget still rejects: rows whose next token would not fit are cut', async () => {
+    const events = await run(spr(0));
+    const decisions = eventsOf(events, 'spr', 'decision');
+    expect(decisions.length).toBeGreaterThan(1);
+    for (const d of decisions) {
+      const dropped = d.candidates.filter((c) => !c.kept).length;
+      expect(dropped).toBe(d.cutForMemory ?? 0);
+      expect(d.trigger).toBe('budget-full');
+    }
   });
 
   it('keeps round_half_even((1 - alpha) x pool) at each decision, and the pool is survivors plus kept finished ones', async () => {
@@ -39,11 +51,13 @@ describe('Speculative Rejection', () => {
         const events = await run({ ...base, spr: { ...base.spr, decision } });
         const decisions = eventsOf(events, 'spr', 'decision');
         expect(decisions.length).toBeGreaterThan(0);
-        let expectedPool = new Set(Array.from({ length: 24 }, (_, i) => i));
+        // 120 tokens hold 10 rows of 4 prompt + 8 first-round tokens: it starts 10 of the 24 asked for.
+        expect(eventsOf(events, 'spr', 'run-start')[0]!).toMatchObject({ n: 10, params: { requestedStart: 24 } });
+        let expectedPool = new Set(Array.from({ length: 10 }, (_, i) => i));
         for (const d of decisions) {
           expect(new Set(d.candidates.map((c) => c.id))).toEqual(expectedPool);
           const kept = d.candidates.filter((c) => c.kept);
-          expect(kept.length).toBe(Math.max(1, roundHalfEven((1 - alpha) * d.candidates.length)));
+          expect(kept.length + (d.cutForMemory ?? 0)).toBe(Math.max(1, roundHalfEven((1 - alpha) * d.candidates.length)));
           // The kept ones are the best ones.
           const worstKept = Math.min(...kept.map((c) => c.reward));
           for (const c of d.candidates.filter((c) => !c.kept)) expect(c.reward).toBeLessThanOrEqual(worstKept);
@@ -56,14 +70,14 @@ describe('Speculative Rejection', () => {
   it('decides where the KV budget is full: each alive row holds budget / alive tokens', async () => {
     const events = await run(spr(0.5));
     const decisions = eventsOf(events, 'spr', 'decision');
-    // 120 tokens / 24 rows = 5 per row, 4 of them prompt: first decision after 1 token (over budget:
-    // one token), then 120 / 12 - 4 = 6, 120 / 6 - 4 = 16, 120 / 3 - 4 = 36 >= 32: run to the end.
+    // 10 rows start (see above): 120 tokens / 10 rows = 12 per row, 4 of them prompt: first decision
+    // at 8, then 120 / 5 - 4 = 16, 120 / 2 - 4 = 56 >= 32: run to the end.
     const alive = (d: (typeof decisions)[number]): number => d.candidates.filter((c) => !c.finished).length;
-    expect(decisions[0]!.length).toBe(1);
+    expect(decisions[0]!.length).toBe(8);
     for (let i = 1; i < decisions.length; i++) {
       const previous = decisions[i - 1]!;
       const survivors = previous.candidates.filter((c) => c.kept && !c.finished).length;
-      expect(decisions[i]!.length).toBe(Math.max(previous.length + 1, Math.floor(120 / survivors) - 4));
+      expect(decisions[i]!.length).toBe(Math.floor(120 / survivors) - 4);
       expect(alive(decisions[i]!)).toBeLessThanOrEqual(survivors);
     }
   });
@@ -93,7 +107,7 @@ describe('Speculative Rejection', () => {
   it('lets a candidate that finished early compete and win', async () => {
     // Ends come early with this fake generator; the FAKE scorer below prizes a short complete answer.
     const generator = new FakeGenerator({ stopBias: -0.5, stopRise: 0.05 });
-    const base = spr(0.5, { methods: ['bon', 'spr'] });
+    const base = spr(0.5, { methods: ['bon', 'spr'], budgetTokens: 24 * 12 });
     const probe = await run({ ...base, methods: ['bon'] }, generator);
     const shortest = eventsOf(probe, 'bon', 'final')[0]!.candidates.reduce((a, b) => (b.length < a.length ? b : a));
     expect(shortest.length).toBeLessThan(6);
@@ -116,10 +130,13 @@ describe('Speculative Rejection', () => {
 
   it('fits the initial batch to memory when asked', async () => {
     const base = spr(0.5);
-    const events = await run({ ...base, spr: { ...base.spr, initial: 'fit-memory', maxInitial: 1000 } });
-    // 120 tokens / (4 prompt + 8 first-round tokens) = 10 rows, whose first decision is at 120 / 10 - 4 = 8.
-    expect(eventsOf(events, 'spr', 'run-start')[0]!.n).toBe(10);
+    const big = { ...base, kvBudgetBytes: 2400 * 64 };
+    const events = await run({ ...big, spr: { ...big.spr, initial: 'memory', maxInitial: 1000 } });
+    // 2400 tokens / (4 prompt + 8 first-round tokens) = 200 rows (N is 24), first decision at 2400 / 200 - 4 = 8.
+    expect(eventsOf(events, 'spr', 'run-start')[0]!).toMatchObject({ n: 200, params: { initial: 'memory', requestedStart: 1000 } });
     expect(eventsOf(events, 'spr', 'decision')[0]!.length).toBe(8);
+    const capped = await run({ ...big, spr: { ...big.spr, initial: 'memory', maxInitial: 50 } });
+    expect(eventsOf(capped, 'spr', 'run-start')[0]!.n).toBe(50);
   });
 
   it('keeps raw scores per scorer and selects by their combination', async () => {

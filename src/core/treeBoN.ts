@@ -91,9 +91,8 @@ export async function runTreeBoN(ctx: MethodContext): Promise<void> {
   const complete = all.filter((c) => c.finished !== null);
   await ctx.scoreCandidates(complete.filter((c) => ctx.scoreboard.latest(c.id)?.length !== c.tokens.length));
   // Parents were scored on prefixes they never completed: only complete responses can win.
-  const pool = new Set(complete.map((c) => c.id));
-  ctx.emitFinal(complete, pool);
-  ctx.end(false, pool);
+  ctx.emitFinal(complete);
+  ctx.end(false);
 }
 
 /**

@@ -18,6 +18,8 @@ export interface ValidationContext {
 }
 
 export const MAX_N = 1024;
+/** Speculative Rejection's same-memory start may go beyond N (the reference caps it at 1000). */
+export const MAX_INITIAL = 4096;
 
 export function validateRunConfig(input: unknown, context: ValidationContext = {}): RunConfigValidation {
   const errors: FieldError[] = [];
@@ -36,10 +38,11 @@ export function validateRunConfig(input: unknown, context: ValidationContext = {
   const treebon = readTreeBoN(root.object('treebon'), defaults.treebon, { n, maxNewTokens }, methods.includes('treebon'));
   const combine = readCombine(root.object('combine'), defaults.combine);
   const prefixScoreLengths = root.increasingLengths('prefixScoreLengths', defaults.prefixScoreLengths, maxNewTokens);
+  const replayAlphas = root.fractionList('replayAlphas', defaults.replayAlphas);
 
   checkAgainstModel(errors, context, { maxNewTokens, kvBudgetBytes });
   if (errors.length > 0) return { ok: false, errors };
-  const config: RunConfig = { prompt, methods, n, maxNewTokens, sampling, seed, kvBudgetBytes, spr, treebon, combine, prefixScoreLengths };
+  const config: RunConfig = { prompt, methods, n, maxNewTokens, sampling, seed, kvBudgetBytes, spr, treebon, combine, prefixScoreLengths, replayAlphas };
   return { ok: true, config };
 }
 
@@ -76,8 +79,8 @@ function readSpr(reader: FieldReader, d: SpeculativeRejectionConfig, maxNewToken
     if (lengths.length === 0) decisionReader.fail('lengths', 'Give at least one decision length, or let memory decide.');
     decision = { mode: 'fixed', lengths };
   }
-  const initial = r.choice('initial', d.initial, ['n', 'fit-memory'] as const);
-  const maxInitial = r.integer('maxInitial', d.maxInitial, { min: 1, max: MAX_N });
+  const initial = r.choice('initial', d.initial, ['n', 'memory'] as const);
+  const maxInitial = r.integer('maxInitial', d.maxInitial, { min: 1, max: MAX_INITIAL });
   return { alpha, decision, initial, maxInitial };
 }
 

@@ -114,6 +114,7 @@ export function implicitRewardFromParts(
         return toSequence(request, promptIds);
       });
       const scores = new Array<number>(requests.length).fill(0);
+      const perRequest = new Array<number>(requests.length).fill(0);
       let tokens = 0;
       // Empty responses score 0 and cost nothing.
       const scored = sequences.map((s, i) => ({ s, i })).filter(({ s }) => s.ids.length > s.responseStart);
@@ -131,10 +132,11 @@ export function implicitRewardFromParts(
           let sum = 0;
           for (let k = 0; k < p.length; k++) sum += weight(k) * ((p[k] as number) - (q[k] as number));
           scores[i] = sum;
+          perRequest[i] = 2 * s.ids.length;
           tokens += 2 * s.ids.length;
         });
       }
-      return { scores, tokens };
+      return { scores, tokens, perRequest };
     },
     async dispose() {},
   };

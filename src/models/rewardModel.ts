@@ -75,7 +75,7 @@ export function rewardScorerFromParts(parts: LoadedParts, tokenBudget: number): 
         const logits = await runClassifier(rows);
         batch.forEach((index, row) => (scores[index] = logits[row] as number));
       }
-      return { scores, tokens: lengths.reduce((a, b) => a + b, 0) };
+      return { scores, tokens: lengths.reduce((a, b) => a + b, 0), perRequest: lengths };
     },
     async dispose() {
       await model.dispose();

@@ -14,17 +14,21 @@ const sprStart = (lengths: number[], initial = 'n'): RunEvent => ({
 
 describe('alphaSweep', () => {
   it('replays every α from Best-of-N\'s answers on the schedule Speculative Rejection ran with', () => {
+    // Best-of-N's budget holds 2 full rows (18 tokens): a same-N Speculative Rejection gets 2 rows of
+    // 5 prompt + 4 tokens for its first round, so it starts #0 and #1 of Best-of-N's 4.
     const sweep = alphaSweep(sweepInputOf(applyEvents(emptyRunState, [...bonEvents, sprStart([2])])), [0, 0.5]);
-    expect(sweep).toMatchObject({ decision: { mode: 'fixed', lengths: [2] }, bestOfNDecodedTokens: 15, runAlpha: 0.5, prefixLengths: [2, 4] });
-    // At 2 tokens the partial rewards are 0.1, 1.0, 2.0, -0.5: α = 0.5 keeps #2 and #1 (3 tokens long), cuts #0 and #3.
+    expect(sweep).toMatchObject({ decision: { mode: 'fixed', lengths: [2] }, bestOfNDecodedTokens: 15, started: 2, n: 4, prefixLengths: [2, 4] });
+    // The fixture's Speculative Rejection started 4: not the replay's candidates, so no row is "this run".
+    expect(sweep?.runAlpha).toBeNull();
+    // At 2 tokens the partial rewards of #0 and #1 are 0.1 and 1.0: α = 0.5 keeps #1 (3 tokens long), cuts #0.
     expect(sweep?.rows).toEqual([
-      { alpha: 0, reward: 2.5, winnerId: 2, decodedTokens: 15, rounds: 1, approximate: false },
-      { alpha: 0.5, reward: 2.5, winnerId: 2, decodedTokens: 2 + 3 + 4 + 2, rounds: 1, approximate: false },
+      { alpha: 0, reward: 1.5, winnerId: 1, decodedTokens: 4 + 3, rewardTokens: null, rounds: 1, approximate: false },
+      { alpha: 0.5, reward: 1.5, winnerId: 1, decodedTokens: 2 + 3, rewardTokens: null, rounds: 1, approximate: false },
     ]);
   });
 
   it('says when a decision length was not recorded, and has no run α when the methods started different candidates', () => {
-    const sweep = alphaSweep(sweepInputOf(applyEvents(emptyRunState, [...bonEvents, sprStart([3], 'fit-memory')])), [0.5]);
+    const sweep = alphaSweep(sweepInputOf(applyEvents(emptyRunState, [...bonEvents, sprStart([3], 'memory')])), [0.5]);
     expect(sweep?.rows[0]?.approximate).toBe(true);
     expect(sweep?.runAlpha).toBeNull();
   });

@@ -2,19 +2,21 @@
 // recorded answers and their prefix scores (core/replay.ts), no model involved, so it is instant. Each
 // candidate samples from its own seeded stream in both methods, so Best-of-N's answers are exactly the
 // rollouts Speculative Rejection would have grown; at the run's own α and schedule the replay reproduces
-// the run, provided the schedule's decision lengths were among the recorded prefix lengths.
-import type { CombineConfig, DecisionSchedule } from '../../core/config.ts';
+// a same-N run exactly (Best-of-N records every decision length these replays need).
+import { REPLAY_ALPHAS, type CombineConfig, type DecisionSchedule } from '../../core/config.ts';
 import type { RunEvent, RunEventOf, ScoredCandidate } from '../../core/events.ts';
 import { replaySpeculativeRejection } from '../../core/replay.ts';
 import type { RunState } from '../state/run-state.ts';
 
-export const SWEEP_ALPHAS: readonly number[] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+export const SWEEP_ALPHAS = REPLAY_ALPHAS;
 
 export interface AlphaRow {
   readonly alpha: number;
   readonly reward: number | null;
   readonly winnerId: number | null;
   readonly decodedTokens: number;
+  /** Reward-model tokens it would have spent (null for logs without per-candidate costs). */
+  readonly rewardTokens: number | null;
   /** Decision points the replay went through. */
   readonly rounds: number;
   /** A decision length fell between recorded prefix lengths: the nearest shorter one's scores stood in. */
@@ -26,7 +28,11 @@ export interface AlphaSweep {
   readonly decision: DecisionSchedule;
   /** Best-of-N's decoded tokens over the same candidates (every one to its end). */
   readonly bestOfNDecodedTokens: number;
-  /** The α Speculative Rejection ran with, when it ran on Best-of-N's N candidates. */
+  /** Candidates the replay starts with: Best-of-N's N, fewer when N rows do not get a first round in the budget. */
+  readonly started: number;
+  /** Best-of-N's N. */
+  readonly n: number;
+  /** The α Speculative Rejection ran with, when it started the replay's candidates (the same-N comparison). */
   readonly runAlpha: number | null;
   readonly prefixLengths: readonly number[];
 }
@@ -61,21 +67,24 @@ export function alphaSweep(input: SweepInput, alphas: readonly number[] = SWEEP_
   if (!bonStart || !bonFinal || !prefixScores || prefixScores.lengths.length === 0) return null;
   const log: RunEvent[] = [bonStart, { method: 'bon', t: 0, type: 'final', candidates: bonFinal }, prefixScores];
   const decision = scheduleOf(sprStart);
-  const sameCandidates = sprStart?.params['initial'] === 'n' && sprStart.n === bonStart.n;
-  const alpha = sprStart?.params['alpha'];
-  const runAlpha = sameCandidates && typeof alpha === 'number' ? alpha : null;
   let bestOfNDecodedTokens = 0;
+  let started = bonStart.n;
   const rows = alphas.map((a): AlphaRow => {
     const result = replaySpeculativeRejection(log, { alpha: a, decision, ...(combine && { combine }) });
     bestOfNDecodedTokens = result.bestOfNDecodedTokens;
+    started = result.started;
     return {
       alpha: a,
       reward: result.winner?.reward ?? null,
       winnerId: result.winner?.id ?? null,
       decodedTokens: result.decodedTokens,
+      rewardTokens: result.rewardTokens,
       rounds: result.rounds.length,
       approximate: result.approximate,
     };
   });
-  return { rows, decision, bestOfNDecodedTokens, runAlpha, prefixLengths: prefixScores.lengths };
+  const sameCandidates = sprStart?.params['initial'] !== 'memory' && sprStart?.n === started;
+  const alpha = sprStart?.params['alpha'];
+  const runAlpha = sameCandidates && typeof alpha === 'number' ? alpha : null;
+  return { rows, decision, bestOfNDecodedTokens, started, n: bonStart.n, runAlpha, prefixLengths: prefixScores.lengths };
 }

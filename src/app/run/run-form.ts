@@ -1,6 +1,6 @@
 // The run panel's fields as typed (strings, so a half-typed value stays on screen), turned into a
 // RunConfig by the engine's own validator; its errors are routed back to the field they concern.
-import type { CombineConfig, RunConfig } from '../../core/config.ts';
+import { REPLAY_ALPHAS, type CombineConfig, type RunConfig } from '../../core/config.ts';
 import type { MethodId } from '../../core/events.ts';
 import { validateRunConfig, type ValidationContext } from '../../core/validateRunConfig.ts';
 import { CHAT_PROMPTS } from './example-prompts.ts';
@@ -97,6 +97,8 @@ export function formToInput(form: RunForm, kvBytesPerToken: number, scorers = 1)
     prefixScoreLengths: typeof maxNewTokens === 'number'
       ? prefixGrid(maxNewTokens, form.decisionMode === 'fixed' ? lengthList(form.decisionLengths) : [])
       : [],
+    // Best-of-N also records every decision length the α replay needs, so each of its rows is exact.
+    replayAlphas: form.methods.includes('bon') ? REPLAY_ALPHAS : [],
   };
 }
 

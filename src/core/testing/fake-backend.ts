@@ -27,6 +27,8 @@ export interface FakeStats {
   liveBatches: number;
   /** Rows of every append call, in order. */
   appendRows: number[];
+  /** Most cache positions held at once over all live batches (rows x width when padded, else the sum of lengths). */
+  peakCacheTokens: number;
 }
 
 export function hashTokens(tokens: readonly number[]): number {
@@ -37,7 +39,9 @@ export function hashTokens(tokens: readonly number[]): number {
 
 export class FakeGenerator implements Generator {
   readonly info: GeneratorInfo;
-  readonly stats: FakeStats = { prefills: 0, appends: 0, selects: 0, disposes: 0, liveBatches: 0, appendRows: [] };
+  readonly stats: FakeStats = { prefills: 0, appends: 0, selects: 0, disposes: 0, liveBatches: 0, appendRows: [], peakCacheTokens: 0 };
+  /** Batches not yet disposed, for the peak memory they hold together. */
+  readonly live = new Set<FakeBatch>();
 
   constructor(readonly options: FakeGeneratorOptions = {}) {
     this.info = {
@@ -61,7 +65,17 @@ export class FakeGenerator implements Generator {
   async prefill(sequences: readonly (readonly number[])[]): Promise<DecodeBatch> {
     this.stats.prefills++;
     this.stats.liveBatches++;
-    return new FakeBatch(this, sequences.map((s) => [...s]));
+    const batch = new FakeBatch(this, sequences.map((s) => [...s]));
+    this.live.add(batch);
+    this.observeCache();
+    return batch;
+  }
+
+  /** Records the cache positions every live batch holds now (called after each change). */
+  observeCache(): void {
+    let tokens = 0;
+    for (const batch of this.live) tokens += batch.cacheWidth === undefined ? batch.lengths.reduce((a, b) => a + b, 0) : batch.rows * batch.cacheWidth;
+    this.stats.peakCacheTokens = Math.max(this.stats.peakCacheTokens, tokens);
   }
 
   /** Fills `out` with the next-token logits after `sequence` (prompt + response): a function of the sequence alone, as in a real model. */
@@ -107,6 +121,7 @@ class FakeBatch implements DecodeBatch {
     if (tokens.length !== this.rows) throw new Error(`fake batch: ${tokens.length} tokens for ${this.rows} rows`);
     tokens.forEach((t, r) => this.sequences[r]!.push(t));
     this.refresh();
+    this.generator.observeCache();
     const stats = this.generator.stats;
     stats.appends++;
     stats.appendRows.push(this.rows);
@@ -118,12 +133,14 @@ class FakeBatch implements DecodeBatch {
     for (const r of rows) if (!Number.isInteger(r) || r < 0 || r >= this.rows) throw new Error(`fake batch: no row ${r}`);
     this.sequences = rows.map((r) => [...this.sequences[r]!]);
     this.logitsValid = false;
+    this.generator.observeCache();
     this.generator.stats.selects++;
   }
 
   async dispose(): Promise<void> {
     this.check();
     this.disposed = true;
+    this.generator.live.delete(this);
     this.generator.stats.disposes++;
     this.generator.stats.liveBatches--;
   }
@@ -163,7 +180,7 @@ export class FakeScorer implements Scorer {
     this.calls++;
     this.scored += requests.length;
     const scores = requests.map((r) => this.scoreText(r.response));
-    const tokens = requests.reduce((sum, r) => sum + r.prompt.split(' ').length + r.response.split(' ').length, 0);
-    return { scores, tokens };
+    const perRequest = requests.map((r) => r.prompt.split(' ').length + r.response.split(' ').length);
+    return { scores, tokens: perRequest.reduce((a, b) => a + b, 0), perRequest };
   }
 }
