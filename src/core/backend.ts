@@ -14,6 +14,8 @@ export interface GeneratorInfo {
   readonly kvBytesPerToken: number;
   /** Longest sequence (prompt + response) the model accepts, if it says. */
   readonly maxPositions?: number;
+  /** Parameters (an estimate), for compute in FLOPs ≈ 2 x parameters x tokens. */
+  readonly parameters?: number;
 }
 
 /**
@@ -76,5 +78,7 @@ export interface Scorer {
   readonly id: string;
   /** Human label, e.g. "OpenAssistant reward model" or "implicit DPO reward". */
   readonly label: string;
+  /** Parameters one of its tokens goes through (an estimate), for compute in FLOPs ≈ 2 x parameters x tokens. */
+  readonly parameters?: number;
   score(requests: readonly ScoreRequest[], signal?: AbortSignalLike): Promise<ScoreResult>;
 }

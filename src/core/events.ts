@@ -13,6 +13,9 @@ export interface RunTotals {
   /** Tokens the reward model(s) processed. */
   readonly rewardTokens: number;
   readonly steps: number;
+  /** Estimated compute, 2 x parameters x tokens: the generator's (decoded + prefill tokens) and the reward models'. Absent when a model's size is unknown. */
+  readonly generatorFlops?: number;
+  readonly rewardFlops?: number;
   readonly peakKvBytes: number;
   readonly wallMs: number;
   readonly generateMs: number;
@@ -66,6 +69,8 @@ export type RunEvent =
       readonly capacityRows: number;
       readonly generator: string;
       readonly scorers: readonly string[];
+      /** Parameter estimates behind the FLOPs figures (null where unknown; absent in older logs). */
+      readonly parameters?: { readonly generator: number | null; readonly scorers: readonly (number | null)[] };
       /** How several scorers' scores were combined over each pool (present in logs from this version on). */
       readonly combine?: CombineConfig;
       readonly seed?: number;

@@ -35,7 +35,7 @@ export class MethodContext {
     private readonly clock: { readonly now: () => number; readonly runStart: number },
     readonly signal: AbortSignalLike | undefined,
   ) {
-    this.meter = new Meter(clock.now);
+    this.meter = new Meter(clock.now, { generator: generator.info.parameters, scorers: scorers.map((s) => s.parameters) });
     this.budgetTokens = budgetTokens(config.kvBudgetBytes, generator.info.kvBytesPerToken);
   }
 
@@ -60,6 +60,7 @@ export class MethodContext {
       capacityRows: plan.capacityRows,
       generator: generator.info.id,
       scorers: this.scorers.map((s) => s.id),
+      parameters: { generator: generator.info.parameters ?? null, scorers: this.scorers.map((s) => s.parameters ?? null) },
       combine: config.combine,
       seed: config.seed,
       sampling: config.sampling,
@@ -77,8 +78,8 @@ export class MethodContext {
   async scoreCandidates(candidates: readonly Candidate[]): Promise<void> {
     await this.meter.timed('score', async () => {
       const requests = candidates.map((c) => this.request(c));
-      const { raw, tokens, perRequest } = await scoreWithAll(this.scorers, requests, this.signal);
-      this.meter.rewardTokens += tokens;
+      const { raw, byScorer, perRequest } = await scoreWithAll(this.scorers, requests, this.signal);
+      this.meter.countRewardTokens(byScorer);
       candidates.forEach((c, i) => {
         this.scoreboard.record({
           id: c.id, scores: raw[i]!, length: c.tokens.length, finished: c.finished !== null, text: requests[i]!.response, rewardTokens: perRequest[i]!,

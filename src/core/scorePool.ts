@@ -13,15 +13,18 @@ export interface RawPoolScores {
   readonly tokens: number;
   /** The same per request, summed over scorers (a scorer that does not report them is split evenly). */
   readonly perRequest: number[];
+  /** The same per scorer, in the order given. */
+  readonly byScorer: number[];
 }
 
 /** Every scorer scores every request; the signal is checked before each scoring call. */
 export async function scoreWithAll(scorers: readonly Scorer[], requests: readonly ScoreRequest[], signal?: AbortSignalLike): Promise<RawPoolScores> {
   const raw: number[][] = requests.map(() => []);
   const perRequest = requests.map(() => 0);
+  const byScorer = scorers.map(() => 0);
   let tokens = 0;
-  if (requests.length === 0) return { raw, tokens, perRequest };
-  for (const scorer of scorers) {
+  if (requests.length === 0) return { raw, tokens, perRequest, byScorer };
+  for (const [s, scorer] of scorers.entries()) {
     throwIfAborted(signal);
     const result = await scorer.score(requests, signal);
     if (result.scores.length !== requests.length) {
@@ -30,8 +33,9 @@ export async function scoreWithAll(scorers: readonly Scorer[], requests: readonl
     result.scores.forEach((score, i) => raw[i]!.push(score));
     result.scores.forEach((_, i) => (perRequest[i]! += result.perRequest?.[i] ?? result.tokens / requests.length));
     tokens += result.tokens;
+    byScorer[s] = result.tokens;
   }
-  return { raw, tokens, perRequest };
+  return { raw, tokens, perRequest, byScorer };
 }
 
 /** The selection reward of each candidate, given every candidate's raw scores over the same pool. */

@@ -107,5 +107,6 @@ function generatorInfo(parts: LoadedParts, decoder: DecoderModel): GeneratorInfo
     stopTokenIds: stopTokenIds(parts.tokenizer, generationConfig?.eos_token_id ?? config['eos_token_id']),
     kvBytesPerToken,
     ...(maxPositions !== undefined && { maxPositions }),
+    ...(parts.parameters !== null && { parameters: parts.parameters }),
   };
 }

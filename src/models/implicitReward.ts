@@ -105,6 +105,8 @@ export function implicitRewardFromParts(
     label: `implicit DPO reward (${policyParts.label} vs ${referenceParts.label})`,
     device: policyParts.device,
     dtype: policyParts.dtype,
+    // Each counted token runs through one of the two models: their mean size.
+    ...(policyParts.parameters !== null && referenceParts.parameters !== null && { parameters: (policyParts.parameters + referenceParts.parameters) / 2 }),
     async score(requests, signal) {
       const prompts = new Map<string, number[]>();
       const sequences = requests.map((request) => {

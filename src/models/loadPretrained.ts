@@ -13,6 +13,7 @@ import { EngineError } from '../core/errors.ts';
 import { watchOnnxWebGpuDevice } from './deviceLoss.ts';
 import { toLoadError } from './errors.ts';
 import { DTYPE_FILE_SUFFIX, type Device, type ModelDtype } from './placement.ts';
+import { parametersOfWeights, weightBytesOf } from './parameterCount.ts';
 import { createProgressTracker, type LoadProgressCallback } from './progress.ts';
 import { withModelSource, type ModelSource, type SourceScope } from './sources.ts';
 
@@ -36,6 +37,8 @@ export interface LoadedParts {
   readonly device: Device;
   /** The precision actually loaded. */
   readonly dtype: ModelDtype;
+  /** Parameters, estimated from the weight files' size (null when the source does not say). */
+  readonly parameters: number | null;
 }
 
 export function loadPretrained(source: ModelSource, options: LoadOptions, task: ModelTask): Promise<LoadedParts> {
@@ -56,6 +59,7 @@ async function loadInScope(scope: SourceScope, options: LoadOptions, task: Model
   const Model = task === 'causal-lm' ? AutoModelForCausalLM : AutoModelForSequenceClassification;
   const model = await Model.from_pretrained(scope.modelId, { config, device: options.device, dtype, progress_callback });
   if (options.device === 'webgpu') await watchOnnxWebGpuDevice();
+  const weightBytes = await weightBytesOf(scope.modelId, dtype);
   return {
     model,
     tokenizer,
@@ -63,6 +67,7 @@ async function loadInScope(scope: SourceScope, options: LoadOptions, task: Model
     label: scope.label,
     device: options.device,
     dtype,
+    parameters: weightBytes === null ? null : parametersOfWeights(weightBytes, dtype),
   };
 }
 

@@ -65,6 +65,7 @@ export function rewardScorerFromParts(parts: LoadedParts, tokenBudget: number): 
     label: `reward model ${parts.label}${reads ? ` (${reads})` : ''}`,
     device: parts.device,
     dtype: parts.dtype,
+    ...(parts.parameters !== null && { parameters: parts.parameters }),
     async score(requests, signal) {
       const encoded = requests.map(encode);
       const lengths = encoded.map((e) => e.input_ids.length);

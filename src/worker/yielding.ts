@@ -68,6 +68,7 @@ export function yieldingScorer(scorer: Scorer, turns: TurnGiver): Scorer {
   return {
     id: scorer.id,
     label: scorer.label,
+    ...(scorer.parameters !== undefined && { parameters: scorer.parameters }),
     async score(requests, signal) {
       const result = await scorer.score(requests, signal);
       await turns.maybeYield();

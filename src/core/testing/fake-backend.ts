@@ -15,6 +15,8 @@ export interface FakeGeneratorOptions {
   /** Report a padded cache: rows share one width, rounded up to a multiple of this (a backend allocating in blocks). */
   readonly padTo?: number;
   readonly maxPositions?: number;
+  /** A size to report, for the FLOPs estimate. */
+  readonly parameters?: number;
   /** Called after every append, e.g. to fire an abort signal at a chosen step. */
   readonly onAppend?: (appendsSoFar: number) => void;
 }
@@ -50,6 +52,7 @@ export class FakeGenerator implements Generator {
       stopTokenIds: options.stopTokenIds ?? [0],
       kvBytesPerToken: options.kvBytesPerToken ?? 64,
       ...(options.maxPositions !== undefined && { maxPositions: options.maxPositions }),
+      ...(options.parameters !== undefined && { parameters: options.parameters }),
     };
   }
 
@@ -163,7 +166,7 @@ export class FakeScorer implements Scorer {
   calls = 0;
   scored = 0;
 
-  constructor(readonly id = 'fake-scorer', private readonly salt = 0) {
+  constructor(readonly id = 'fake-scorer', private readonly salt = 0, readonly parameters?: number) {
     this.label = `fake scorer ${id}`;
   }
 
