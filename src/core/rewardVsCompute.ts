@@ -41,8 +41,10 @@ export interface RunPoint extends CostPoint {
 }
 
 export interface RewardVsCompute {
-  /** Best-of-k for k = 1, 2, 4, ..., N (N included). */
+  /** Best-of-k for every k from 1 to N (`doublings` picks the ones to draw). */
   readonly bestOfN: readonly CurvePoint[];
+  /** The lowest reward among Best-of-N's answers (the improvement score's zero). */
+  readonly bestOfNWorst: number;
   /** Speculative Rejection replayed on Best-of-N's candidates for each alpha (empty without prefix scores). */
   readonly replay: readonly ReplayPoint[];
   /** Each finished method's own run, measured. */
@@ -157,7 +159,8 @@ export function rewardVersusCompute(log: readonly RunEvent[], alphas: readonly n
   const rates = ratesOf(bonStart, bonEnd.totals);
   const finals = [...bonFinal.candidates].sort((a, b) => a.id - b.id);
   const combine = bonStart.combine;
-  const bestOfN = doublings(finals.length).map((k) => bestOfFirst(k, finals, rates, combine, bonEnd.totals.rewardTokens));
+  const bestOfN = finals.map((_, i) => bestOfFirst(i + 1, finals, rates, combine, bonEnd.totals.rewardTokens));
+  const bestOfNWorst = Math.min(...finals.map((c) => c.reward));
 
   const runs: RunPoint[] = [];
   for (const method of ['bon', 'spr', 'treebon'] as const) {
@@ -175,7 +178,7 @@ export function rewardVersusCompute(log: readonly RunEvent[], alphas: readonly n
     record = null;
   }
   const replay: ReplayPoint[] = record === null ? [] : replayPoints(record, sprStart, combine, rates, alphas, bonEnd.totals.rewardTokens);
-  return { bestOfN, replay, runs };
+  return { bestOfN, bestOfNWorst, replay, runs };
 }
 
 function replayPoints(
@@ -202,27 +205,15 @@ function replayPoints(
 export interface CatchUp {
   /** The smallest Best-of-k whose best reward reaches the target; null when even Best-of-N does not. */
   readonly k: number | null;
-  /** Best-of-k's compute over the method's own, per measure (at k = N when Best-of-N never catches up: a lower bound). */
+  /** Best-of-k's compute over the target's own, per measure (at k = N when Best-of-N never catches up: a lower bound). */
   readonly ratios: Readonly<Record<CostMetric, number | null>>;
 }
 
-/**
- * How much compute Best-of-N needs to reach `target`'s reward, as multiples of `target`'s compute.
- * Every k from 1 to N is tried (not only the doublings).
- */
-export function bestOfNCatchUp(log: readonly RunEvent[], target: CostPoint): CatchUp | null {
-  const bonStart = lastOf(log, 'bon', 'run-start');
-  const bonFinal = lastOf(log, 'bon', 'final');
-  const bonEnd = lastOf(log, 'bon', 'run-end');
-  if (!bonStart || !bonFinal || !bonEnd || bonEnd.stopped || bonFinal.candidates.length === 0) return null;
-  const rates = ratesOf(bonStart, bonEnd.totals);
-  const finals = [...bonFinal.candidates].sort((a, b) => a.id - b.id);
-  let reached: CurvePoint | null = null;
-  for (let k = 1; k <= finals.length && reached === null; k++) {
-    const point = bestOfFirst(k, finals, rates, bonStart.combine, bonEnd.totals.rewardTokens);
-    if (point.reward >= target.reward) reached = point;
-  }
-  const at = reached ?? bestOfFirst(finals.length, finals, rates, bonStart.combine, bonEnd.totals.rewardTokens);
+/** How much compute Best-of-N (a curve over every k) needs to reach `target`'s reward, as multiples of `target`'s compute. */
+export function bestOfNCatchUp(curve: readonly CurvePoint[], target: CostPoint): CatchUp | null {
+  if (curve.length === 0) return null;
+  const reached = curve.find((p) => p.reward >= target.reward) ?? null;
+  const at = reached ?? curve.at(-1)!;
   const ratio = (metric: CostMetric): number | null => {
     const mine = costOf(target, metric);
     const theirs = costOf(at, metric);
