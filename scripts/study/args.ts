@@ -8,8 +8,8 @@ export const STUDY_USAGE = `Usage: npm run study -- --generator <hub id | folder
   [--methods bon,spr,treebon] [--n 32] [--alpha 0.5] [--max-new-tokens 128] [--kv-budget-mb M]
   [--decision-lengths 8,16,32] [--temperature 1] [--top-k 50] [--top-p 1] [--seed 1] [--limit K]
   [--children 4] [--layers 4] [--ucb C] [--ucb-floor 1] [--combine min|softmin|mean] [--normalize z|rank]
-  [--softmin-temperature 0.5]
-  [--dtype fp32|fp16|q8|q4] [--out results.json] [--save-runs DIR]
+  [--softmin-temperature 0.5] [--spr-start n|memory] [--spr-max-start 1000]
+  [--dtype fp32|fp16|q8|q4] [--out results.json] [--save-runs DIR] [--figure FILE.svg] [--quiet]
 
 builtin and tiny name the project's own models (tiny: random weights); a built-in id names one of them,
   e.g. --generator builtin-brown-lm-positive --reference builtin (the positive-tuned word model against its base).
@@ -20,6 +20,12 @@ builtin and tiny name the project's own models (tiny: random weights); a built-i
 --children 1 (one continuation per parent) or --layers 1 makes TreeBoN Best-of-N.
 --ucb C splits each layer's children among parents by mean partial reward + C sqrt(ln n / n_i);
   --ucb-floor is the children every surviving parent gets first (0 lets UCB starve a parent).
+--spr-start n (same N: does Speculative Rejection save compute?) starts it with Best-of-N's N;
+  --spr-start memory (same memory, the paper: what does the same GPU buy?) starts as many as the KV
+  budget holds for a first round of 8 tokens, at most --spr-max-start.
+--figure FILE.svg draws best reward against compute over the prompt set: Best-of-N for N = 1, 2, 4...,
+  Speculative Rejection for alpha = 0..0.9 (replayed on Best-of-N's candidates) and as run, TreeBoN.
+--quiet leaves out each prompt's chosen answers.
 --save-runs DIR writes each prompt's run (its event log) to DIR/run-NNN.json, for the app's "Open a saved run".
 --temperature 0 means greedy. Without --kv-budget-mb the budget holds N rows of a quarter of the
   full length, so Best-of-N runs in sequential batches and Speculative Rejection must prune.`;
@@ -50,6 +56,10 @@ export interface StudyArgs {
   readonly dtype: string | undefined;
   readonly out: string | undefined;
   readonly saveRuns: string | undefined;
+  readonly sprStart: string;
+  readonly sprMaxStart: number;
+  readonly figure: string | undefined;
+  readonly quiet: boolean;
 }
 
 const options = {
@@ -78,6 +88,10 @@ const options = {
   dtype: { type: 'string' },
   out: { type: 'string' },
   'save-runs': { type: 'string' },
+  'spr-start': { type: 'string', default: 'n' },
+  'spr-max-start': { type: 'string', default: '1000' },
+  figure: { type: 'string' },
+  quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -122,6 +136,10 @@ export function parseStudyArgs(argv: readonly string[]): StudyArgs | null {
     dtype: values.dtype,
     out: values.out,
     saveRuns: values['save-runs'],
+    sprStart: values['spr-start'],
+    sprMaxStart: number('--spr-max-start', values['spr-max-start']),
+    figure: values.figure,
+    quiet: values.quiet,
   };
 }
 

@@ -1,9 +1,14 @@
 // The study loop: for each prompt, one run of every method on the same seed and KV budget.
 import { runAlignment } from '../../src/core/runAlignment.ts';
 import { validateRunConfig } from '../../src/core/validateRunConfig.ts';
-import type { RunEvent } from '../../src/core/events.ts';
+import type { RunEvent, RunEventOf } from '../../src/core/events.ts';
 import type { CombineConfig } from '../../src/core/config.ts';
 import { runFileText } from '../../src/core/runFile.ts';
+import { REPLAY_ALPHAS } from '../../src/core/config.ts';
+import { rewardVersusCompute, type RewardVsCompute } from '../../src/core/rewardVsCompute.ts';
+import { meanRewardVsCompute } from '../../src/core/rewardVsComputeMean.ts';
+import { rewardComputeSvg } from '../lib/rewardComputeSvg.ts';
+import { computeTable } from './computeReport.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crossMethodRewards } from './crossMethodRewards.ts';
@@ -25,9 +30,13 @@ export async function runStudy(
 ): Promise<StudyOutput> {
   const log = io.log ?? ((line: string) => console.error(line));
   const prompts = await readPrompts(args.prompts, args.limit);
+  // Every setting is checked before any model loads: a typo never costs a download.
+  checkSettings(args, prompts[0]!);
   if (args.saveRuns !== undefined) await mkdir(args.saveRuns, { recursive: true });
   const models = await loadStudyModels(args, log);
   const results: (PromptResult & { kvBudgetBytes: number })[] = [];
+  const pictures: RewardVsCompute[] = [];
+  let parameters: RunEventOf<'run-start'>['parameters'];
   try {
     for (const [i, prompt] of prompts.entries()) {
       if (io.signal?.aborted) break;
@@ -38,6 +47,10 @@ export async function runStudy(
       const result = { prompt, kvBudgetBytes: config.kvBudgetBytes, methods: methodResults(events, config.combine) };
       results.push(result);
       io.print(promptTable(result, i));
+      if (!args.quiet) io.print(answersText(result));
+      const picture = rewardVersusCompute(events);
+      if (picture) pictures.push(picture);
+      parameters ??= events.find((e): e is RunEventOf<'run-start'> => e.type === 'run-start')?.parameters;
       if (args.saveRuns !== undefined) {
         const file = join(args.saveRuns, `run-${String(i + 1).padStart(3, '0')}.json`);
         await writeFile(file, runFileText(events));
@@ -48,16 +61,26 @@ export async function runStudy(
     await models.dispose();
   }
   if (results.length > 0) io.print(totalsTable(results, args.n * args.maxNewTokens));
+  const mean = meanRewardVsCompute(pictures);
+  if (mean) io.print(computeTable(mean, parameters));
+  if (mean && args.figure !== undefined) {
+    const title = `Best reward vs compute: ${pictures.length} prompt(s), N = ${args.n}, ${args.maxNewTokens} new tokens, Speculative Rejection from ${args.sprStart === 'memory' ? 'the same memory' : 'the same N'}`;
+    await writeFile(args.figure, rewardComputeSvg(mean, title));
+    log(`wrote ${args.figure}`);
+  } else if (args.figure !== undefined) {
+    log('no figure: it needs Best-of-N among the methods (its answers are the curve)');
+  }
   return { settings: args, prompts: results };
 }
 
-function runConfigFor(args: StudyArgs, prompt: string, promptTokens: number, info: { kvBytesPerToken: number; maxPositions?: number }) {
-  // Default budget: N rows of a quarter of the full length (at least one full row), so Best-of-N
-  // needs sequential batches and Speculative Rejection has to prune, as on a real GPU.
-  const fullRow = promptTokens + args.maxNewTokens;
-  const defaultTokens = Math.max(fullRow, args.n * (promptTokens + Math.ceil(args.maxNewTokens / 4)));
-  const kvBudgetBytes = args.kvBudgetMb !== undefined ? args.kvBudgetMb * 2 ** 20 : defaultTokens * info.kvBytesPerToken;
-  const input = {
+/** The run settings the flags give, before any model: every check that needs no model runs here. */
+function checkSettings(args: StudyArgs, prompt: string): void {
+  const checked = validateRunConfig(studyInput(args, prompt, args.kvBudgetMb !== undefined ? args.kvBudgetMb * 2 ** 20 : 1));
+  if (!checked.ok) throw new StudyError(checked.errors.map((e) => `${flagOf(e.field)}: ${e.message}`).join('; '));
+}
+
+function studyInput(args: StudyArgs, prompt: string, kvBudgetBytes: number): Record<string, unknown> {
+  return {
     prompt,
     methods: args.methods,
     n: args.n,
@@ -68,10 +91,23 @@ function runConfigFor(args: StudyArgs, prompt: string, promptTokens: number, inf
     spr: {
       alpha: args.alpha,
       decision: args.decisionLengths ? { mode: 'fixed', lengths: args.decisionLengths } : { mode: 'memory' },
+      initial: args.sprStart,
+      maxInitial: args.sprMaxStart,
     },
     treebon: { children: args.children, layers: args.layers, ucb: args.ucb ?? null, ...(args.ucbFloor !== undefined && { ucbFloor: args.ucbFloor }) },
     combine: { rule: args.combine, normalize: args.normalize, ...(args.softminTemperature !== undefined && { temperature: args.softminTemperature }) },
+    // Best-of-N records the prefixes Speculative Rejection's replay needs for every alpha of the picture.
+    replayAlphas: args.methods.includes('bon') ? REPLAY_ALPHAS : [],
   };
+}
+
+function runConfigFor(args: StudyArgs, prompt: string, promptTokens: number, info: { kvBytesPerToken: number; maxPositions?: number }) {
+  // Default budget: N rows of a quarter of the full length (at least one full row), so Best-of-N
+  // needs sequential batches and Speculative Rejection has to prune, as on a real GPU.
+  const fullRow = promptTokens + args.maxNewTokens;
+  const defaultTokens = Math.max(fullRow, args.n * (promptTokens + Math.ceil(args.maxNewTokens / 4)));
+  const kvBudgetBytes = args.kvBudgetMb !== undefined ? args.kvBudgetMb * 2 ** 20 : defaultTokens * info.kvBytesPerToken;
+  const input = studyInput(args, prompt, kvBudgetBytes);
   const checked = validateRunConfig(input, { promptTokens, kvBytesPerToken: info.kvBytesPerToken, ...(info.maxPositions !== undefined && { maxPositions: info.maxPositions }) });
   if (!checked.ok) throw new StudyError(checked.errors.map((e) => `${flagOf(e.field)}: ${e.message}`).join('; '));
   return checked.config;
@@ -82,6 +118,7 @@ const FLAGS: Record<string, string> = {
   'sampling.temperature': '--temperature', 'sampling.topK': '--top-k', 'sampling.topP': '--top-p', 'spr.alpha': '--alpha',
   'spr.decision.lengths': '--decision-lengths', 'treebon.children': '--children', 'treebon.layers': '--layers', 'treebon.ucb': '--ucb', 'treebon.ucbFloor': '--ucb-floor',
   'combine.rule': '--combine', 'combine.normalize': '--normalize', 'combine.temperature': '--softmin-temperature',
+  'spr.initial': '--spr-start', 'spr.maxInitial': '--spr-max-start',
 };
 
 function flagOf(field: string): string {
@@ -99,4 +136,10 @@ function methodResults(events: readonly RunEvent[], combine: CombineConfig): Met
     winnerScores: winner?.scores ?? [],
     totals: totals.get(method)!,
   }));
+}
+
+/** Each method's chosen answer, as text. */
+function answersText(result: PromptResult): string {
+  const names: Record<string, string> = { bon: 'Best-of-N', spr: 'Speculative Rejection', treebon: 'TreeBoN' };
+  return result.methods.map((m) => `- ${names[m.method]} chose: ${JSON.stringify(m.winnerText)}`).join('\n') + '\n';
 }

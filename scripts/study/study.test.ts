@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseStudyArgs } from './args.ts';
+import { runStudy } from './runStudy.ts';
 import { readPrompts } from './prompts.ts';
 import { improvement, promptTable, totalsTable, winRate, type PromptResult } from './report.ts';
 import type { RunTotals } from '../../src/core/events.ts';
@@ -27,6 +28,26 @@ describe('parseStudyArgs', () => {
     expect(() => parseStudyArgs(['--generator', 'g', '--prompts', 'p'])).toThrow(/give a reward/);
   });
   it('returns null for --help', () => expect(parseStudyArgs(['--help'])).toBeNull());
+
+  it('reads the start of Speculative Rejection: same N or same memory, with its cap', () => {
+    expect(parseStudyArgs(['--generator', 'g', '--reward', 'r', '--prompts', 'p'])).toMatchObject({ sprStart: 'n', sprMaxStart: 1000, quiet: false });
+    expect(parseStudyArgs(['--generator', 'g', '--reward', 'r', '--prompts', 'p', '--spr-start', 'memory', '--spr-max-start', '300', '--quiet', '--figure', 'f.svg']))
+      .toMatchObject({ sprStart: 'memory', sprMaxStart: 300, quiet: true, figure: 'f.svg' });
+  });
+
+  it('checks every setting before loading any model: a typo never costs a download', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'prompts-'));
+    await writeFile(join(dir, 'p.json'), JSON.stringify(['hello there']));
+    // The models named here do not exist: had they been loaded first, the error would be about them.
+    const bad = (flags: string[]) =>
+      runStudy(parseStudyArgs(['--generator', 'no/such-model', '--reward', 'no/such-reward', '--prompts', join(dir, 'p.json'), ...flags])!, { print: () => {}, log: () => {} });
+    await expect(bad(['--n', '0'])).rejects.toThrow(/^--n: N must be between 1 and 1024/);
+    await expect(bad(['--alpha', '1.5'])).rejects.toThrow(/^--alpha:/);
+    await expect(bad(['--methods', 'bon,sprr'])).rejects.toThrow(/^--methods: Unknown method "sprr"/);
+    await expect(bad(['--spr-start', 'gpu'])).rejects.toThrow(/^--spr-start:/);
+    await expect(bad(['--decision-lengths', '9,3'])).rejects.toThrow(/^--decision-lengths:/);
+    await expect(bad([])).rejects.toThrow(/no\/such-model/);
+  });
 });
 
 describe('readPrompts', () => {
