@@ -92,7 +92,11 @@ function openRemote(folderUrl: string, fetch: FetchLike, failures: unknown[]) {
     // A single-page-app server answers a missing file with its index.html: that is "not found".
     const type = response.headers.get('content-type') ?? '';
     if (type.includes('text/html') && !file.endsWith('.html')) return undefined;
-    return response;
+    if (response.headers.has('content-length')) return response;
+    // A compressing server sends no length; the size is what sizes the model (parameters for the
+    // FLOPs estimate) and the download progress, so read the body and say it.
+    const blob = await response.blob();
+    return new Response(blob, { headers: { 'content-length': String(blob.size), 'content-type': type || contentTypeOf(file) } });
   };
 }
 

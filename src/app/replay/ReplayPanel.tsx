@@ -17,6 +17,7 @@ export function ReplayPanel() {
   const bonFinal = useRun((s) => s.lanes.bon?.final ?? null);
   const prefixScores = useRun((s) => s.lanes.bon?.prefixScores ?? null);
   const sprStart = useRun((s) => s.lanes.spr?.start ?? null);
+  const runStartedFromMemory = sprStart?.params['initial'] === 'memory';
   const combine = useRun((s) => s.combine);
   const sweep = useMemo(
     () => alphaSweep({ bonStart, bonFinal, prefixScores, sprStart, combine }),
@@ -29,12 +30,14 @@ export function ReplayPanel() {
       <h2>What if α were different?</h2>
       <p className="note">
         Speculative Rejection replayed from Best-of-N&apos;s {formatCount(sweep.bestOfNDecodedTokens)} decoded tokens: the same
-        candidates (each samples from its own seeded stream), {scheduleWords(sweep)}, rejecting a fraction α each time,
-        scored by Best-of-N&apos;s recorded partial rewards at {sweep.prefixLengths.join(', ')} tokens. No model runs.
+        candidates (each samples from its own seeded stream){sweep.started < sweep.n ? <>, the first {sweep.started} of {sweep.n} (the budget gives only {sweep.started} rows a first round)</> : null},{' '}
+        {scheduleWords(sweep)}, rejecting a fraction α each time, scored by Best-of-N&apos;s partial rewards, recorded at every
+        length these replays decide at. No model runs. The answer is always a complete response.
+        {sweep.runAlpha === null && runStartedFromMemory ? <> This run started Speculative Rejection from the same memory: these rows are what it would do from Best-of-N&apos;s N instead.</> : null}
       </p>
       <table>
         <thead>
-          <tr><th>α</th><th>Best reward</th><th>Tokens decoded</th><th>Of Best-of-N&apos;s</th><th>Decisions</th></tr>
+          <tr><th>α</th><th>Best reward</th><th>Tokens decoded</th><th>Of Best-of-N&apos;s</th><th>Reward-model tokens</th><th>Decisions</th></tr>
         </thead>
         <tbody>
           {sweep.rows.map((r) => (
@@ -43,13 +46,14 @@ export function ReplayPanel() {
               <td data-testid="replay-reward">{formatReward(r.reward)}{r.winnerId !== null && <span className="muted"> #{r.winnerId}</span>}</td>
               <td data-testid="replay-tokens">{r.approximate ? '≈ ' : ''}{formatCount(r.decodedTokens)}</td>
               <td>{sweep.bestOfNDecodedTokens > 0 ? `${Math.round((100 * r.decodedTokens) / sweep.bestOfNDecodedTokens)}%` : '–'}</td>
+              <td data-testid="replay-reward-tokens">{r.rewardTokens === null ? '–' : formatCount(r.rewardTokens)}</td>
               <td>{r.rounds}</td>
             </tr>
           ))}
         </tbody>
       </table>
       {approximate && (
-        <p className="note">≈ Some decision lengths fall between the recorded prefix lengths; the nearest shorter one&apos;s scores stood in.</p>
+        <p className="note">≈ This run was recorded without some decision lengths (an older run file): the nearest shorter recorded length&apos;s scores stood in, so those rows are approximate.</p>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 // What the KV budget means for this run, in the terms of the paper: how many full-length answers fit
-// at once, hence how many sequential batches Best-of-N needs.
-import { bestOfNPlan } from '../../core/memory.ts';
+// at once (hence Best-of-N's sequential batches), how many candidates Speculative Rejection starts
+// and why, and where it first decides.
+import { bestOfNPlan, initialBatchPlan, memoryDecisionLength } from '../../core/memory.ts';
 import { formatBytes, formatCount } from '../format.ts';
 
 interface Props {
@@ -9,12 +10,16 @@ interface Props {
   readonly promptTokens: number | null;
   readonly n: number;
   readonly maxNewTokens: number;
+  readonly sprStart: 'n' | 'memory';
+  readonly sprMaxStart: number;
 }
 
-export function BudgetHint({ budgetTokens, kvBytesPerToken, promptTokens, n, maxNewTokens }: Props) {
+export function BudgetHint({ budgetTokens, kvBytesPerToken, promptTokens, n, maxNewTokens, sprStart, sprMaxStart }: Props) {
   if (!(budgetTokens > 0) || promptTokens === null || !(n > 0) || !(maxNewTokens > 0)) return null;
   const plan = bestOfNPlan(n, promptTokens, maxNewTokens, budgetTokens);
-  const firstDecision = Math.floor(budgetTokens / n) - promptTokens;
+  const maxStart = sprMaxStart > 0 ? sprMaxStart : 1000;
+  const spr = initialBatchPlan({ initial: sprStart, maxInitial: maxStart }, n, promptTokens, budgetTokens, maxNewTokens);
+  const firstDecision = memoryDecisionLength(budgetTokens, spr.rows, promptTokens);
   return (
     <p className="budget-hint" data-testid="budget-hint">
       {formatCount(budgetTokens)} tokens of KV cache = {formatBytes(budgetTokens * kvBytesPerToken)} for this model. The prompt takes{' '}
@@ -22,7 +27,19 @@ export function BudgetHint({ budgetTokens, kvBytesPerToken, promptTokens, n, max
       {plan
         ? <>Best-of-{n} fits {plan.capacity} at once: <b>{plan.batchSizes.length} sequential batch{plan.batchSizes.length > 1 ? 'es' : ''}</b>.</>
         : <>Not even one full answer fits.</>}{' '}
-      {firstDecision > 0 && firstDecision < maxNewTokens && <>With memory-driven decisions, Speculative Rejection first decides at ~{firstDecision} tokens.</>}
+      <span data-testid="spr-start-hint">
+        Speculative Rejection starts <b>{formatCount(spr.rows)}</b>
+        {sprStart === 'memory'
+          ? spr.limitedByMemory
+            ? <>: as many as get a first round of 8 tokens inside the budget.</>
+            : <>: the cap (the budget would hold more).</>
+          : spr.limitedByMemory
+            ? <> of the {n} asked for: only {formatCount(spr.rows)} rows get a first round of 8 tokens inside the budget (no method may exceed it).</>
+            : <>, Best-of-N&apos;s N.</>}{' '}
+        {firstDecision >= maxNewTokens
+          ? <>They all fit to the end: no decision is forced by memory.</>
+          : <>It first decides at ~{Math.max(1, firstDecision)} tokens, when they fill the budget.</>}
+      </span>
     </p>
   );
 }

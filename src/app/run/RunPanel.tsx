@@ -12,6 +12,7 @@ import { MethodChoice } from './MethodChoice.tsx';
 import { PromptField } from './PromptField.tsx';
 import { checkRunForm, type RunForm } from './run-form.ts';
 import { RunControls } from './RunControls.tsx';
+import { SprStartChoice } from './SprStartChoice.tsx';
 import { TreeBoNFields } from './TreeBoNFields.tsx';
 import { usePromptTokens } from './use-prompt-tokens.ts';
 
@@ -77,11 +78,17 @@ export function RunPanel() {
           {(errors.decisionLengths ?? errors.decisionMode) && <p className="field-error" role="alert">{errors.decisionLengths ?? errors.decisionMode}</p>}
         </fieldset>
       </div>
+      {form.methods.includes('spr') && (
+        <SprStartChoice
+          start={form.sprStart} maxStart={form.sprMaxStart} error={errors.sprStart ?? errors.sprMaxStart} disabled={busy}
+          onStart={(v) => set('sprStart', v)} onMaxStart={(v) => set('sprMaxStart', v)}
+        />
+      )}
       <TreeBoNFields form={form} errors={errors} disabled={busy} set={set} />
       {scorers > 1 && <CombineFields scorers={scorers} disabled={busy} />}
       <BudgetHint
         budgetTokens={Number(form.kvBudgetTokens)} kvBytesPerToken={kvBytesPerToken} promptTokens={promptTokens}
-        n={Number(form.n)} maxNewTokens={Number(form.maxNewTokens)}
+        n={Number(form.n)} maxNewTokens={Number(form.maxNewTokens)} sprStart={form.sprStart} sprMaxStart={Number(form.sprMaxStart)}
       />
       {!check.ok && check.other.length > 0 && <p className="field-error" role="alert">{check.other.join(' ')}</p>}
       <RunControls

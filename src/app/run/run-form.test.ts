@@ -64,9 +64,17 @@ describe('run form', () => {
   });
 
   it('lists errors about settings the panel does not show apart', () => {
-    expect(routeErrors([{ field: 'spr.maxInitial', message: 'bad rule' }, { field: 'n', message: 'bad n' }])).toEqual({
-      ok: false, errors: { n: 'bad n' }, other: ['bad rule'],
+    expect(routeErrors([{ field: 'replayAlphas', message: 'bad alphas' }, { field: 'n', message: 'bad n' }])).toEqual({
+      ok: false, errors: { n: 'bad n' }, other: ['bad alphas'],
     });
+  });
+
+  it('starts Speculative Rejection from the same N or the same memory, and checks the cap only when it applies', () => {
+    const form = { ...initialRunForm('hello'), sprStart: 'memory' as const, sprMaxStart: '300' };
+    const ok = checkRunForm(form);
+    expect(ok.ok && ok.config.spr).toMatchObject({ initial: 'memory', maxInitial: 300 });
+    expect(checkRunForm({ ...form, sprMaxStart: '0' })).toMatchObject({ ok: false, errors: { sprMaxStart: expect.stringMatching(/between 1 and 4096/) } });
+    expect(checkRunForm({ ...form, sprStart: 'n', sprMaxStart: 'lots' }).ok).toBe(true);
   });
 
   it('scores prefixes at powers of two below the response length', () => {

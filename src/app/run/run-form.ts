@@ -18,6 +18,10 @@ export interface RunForm {
   /** Tokens of KV cache: the same figure means the same plan on any model (bytes = tokens x bytes per token). */
   readonly kvBudgetTokens: string;
   readonly decisionMode: 'memory' | 'fixed';
+  /** Speculative Rejection's first batch: Best-of-N's N (same N) or as many as the budget holds (same memory, the paper). */
+  readonly sprStart: 'n' | 'memory';
+  /** The same-memory start's cap. */
+  readonly sprMaxStart: string;
   /** Comma-separated response lengths, for the fixed schedule. */
   readonly decisionLengths: string;
   readonly treebonChildren: string;
@@ -37,7 +41,7 @@ export type FormField = keyof RunForm;
 export function initialRunForm(prompt: string): RunForm {
   return {
     prompt, methods: ['bon', 'spr', 'treebon'], ...CHAT_PROMPTS.shape, alpha: '0.5', temperature: '1', topK: '50', topP: '1',
-    seed: '1', decisionMode: 'memory', decisionLengths: '8, 16, 32',
+    seed: '1', decisionMode: 'memory', decisionLengths: '8, 16, 32', sprStart: 'n', sprMaxStart: '1000',
     treebonChildren: '4', treebonLayers: '4', ucbMode: 'off', ucbC: '1', ucbFloor: '1',
     combineRule: 'min', combineNormalize: 'z', combineTemperature: '0.5',
   };
@@ -83,7 +87,9 @@ export function formToInput(form: RunForm, kvBytesPerToken: number, scorers = 1)
     spr: {
       alpha: numeric(form.alpha),
       decision: form.decisionMode === 'fixed' ? { mode: 'fixed', lengths: lengthList(form.decisionLengths) } : { mode: 'memory' },
-      initial: 'n',
+      initial: form.sprStart,
+      // The cap is only read (and checked) when it applies.
+      ...(form.sprStart === 'memory' && { maxInitial: numeric(form.sprMaxStart) }),
     },
     treebon: {
       children: numeric(form.treebonChildren),
@@ -106,6 +112,7 @@ const FIELD_OF: Readonly<Record<string, FormField>> = {
   prompt: 'prompt', methods: 'methods', n: 'n', maxNewTokens: 'maxNewTokens', seed: 'seed', kvBudgetBytes: 'kvBudgetTokens',
   'sampling.temperature': 'temperature', 'sampling.topK': 'topK', 'sampling.topP': 'topP', 'spr.alpha': 'alpha',
   'spr.decision.mode': 'decisionMode', 'spr.decision.lengths': 'decisionLengths', 'spr.decision': 'decisionMode',
+  'spr.initial': 'sprStart', 'spr.maxInitial': 'sprMaxStart',
   prefixScoreLengths: 'maxNewTokens',
   'treebon.children': 'treebonChildren', 'treebon.layers': 'treebonLayers', 'treebon.ucb': 'ucbC', 'treebon.ucbFloor': 'ucbFloor',
   'combine.rule': 'combineRule', 'combine.normalize': 'combineNormalize', 'combine.temperature': 'combineTemperature',

@@ -1,4 +1,5 @@
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
+import { ComputePanel } from '../compute/ComputePanel.tsx';
 import { Lanes } from '../lanes/Lanes.tsx';
 import { ReplayPanel } from '../replay/ReplayPanel.tsx';
 import { ResultTable } from '../results/ResultTable.tsx';
@@ -14,6 +15,7 @@ export function Workspace() {
     <section className="workspace" aria-label="Workspace">
       {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /></>}
       <ResultTable />
+      <ComputePanel />
       <Lanes />
       <ChartsPanel />
       <ScatterPanel />
