@@ -9,7 +9,7 @@ import { useRun } from '../engine/controller-context.ts';
 import { formatCount, formatReward } from '../format.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import { diamondMark, dotMark } from '../charts/point-shapes.tsx';
-import { computeView, pictureLog, type ComputeView } from './compute-view.ts';
+import { computeView, logTicks, pictureLog, type ComputeView } from './compute-view.ts';
 import { catchUpSentence, formatCompute, METRIC_LABELS, parametersSentence } from './compute-words.ts';
 
 export function ComputePanel() {
@@ -67,13 +67,13 @@ function ComputeChart({ view }: { readonly view: ComputeView }) {
       <ResponsiveContainer width="100%" height={280}>
         <ScatterChart margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="x" scale="log" domain={['auto', 'auto']} tickFormatter={(v: number) => formatCompute(v, view.metric)}
+          <XAxis type="number" dataKey="x" scale="log" domain={['dataMin', 'dataMax']} ticks={logTicks(view)} tickFormatter={(v: number) => formatCompute(v, view.metric)}
             label={{ value: `${METRIC_LABELS[view.metric]}, log scale`, position: 'insideBottom', offset: -12 }} />
           <YAxis type="number" dataKey="y" tickFormatter={(v: number) => formatReward(v)} width={50} />
           <Tooltip formatter={(v, name) => (name === 'y' ? formatReward(Number(v)) : formatCompute(Number(v), view.metric))} labelFormatter={() => ''} />
           <Legend verticalAlign="top" height={24} />
           <Scatter name="Best-of-N, N = 1, 2, 4, …" data={view.bestOfN} fill={METHOD_COLORS.bon} line shape={dotMark} isAnimationActive={false} />
-          <Scatter name="Speculative Rejection, each α" data={view.replay} fill="none" stroke={METHOD_COLORS.spr} isAnimationActive={false} />
+          <Scatter name="Speculative Rejection, each α (same N)" data={view.replay} fill="#fed7aa" stroke={METHOD_COLORS.spr} legendType="circle" isAnimationActive={false} />
           {sprRun.length > 0 && <Scatter name={`${METHOD_LABELS.spr} (run, ${formatCount(sprRun[0]!.n)} started)`} data={sprRun} fill={METHOD_COLORS.spr} shape={diamondMark} isAnimationActive={false} />}
           {treebonRun.length > 0 && <Scatter name={`${METHOD_LABELS.treebon} (run)`} data={treebonRun} fill={METHOD_COLORS.treebon} shape={diamondMark} isAnimationActive={false} />}
         </ScatterChart>

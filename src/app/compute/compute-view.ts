@@ -78,3 +78,19 @@ export function computeView(log: readonly RunEvent[], wanted: CostMetric): Compu
       }),
   };
 }
+
+/** Ticks for a log axis over the view's points: 1, 2 and 5 times each power of ten in range (only the powers when they are enough). */
+export function logTicks(view: Pick<ComputeView, 'bestOfN' | 'replay' | 'runs'>): number[] {
+  const xs = [...view.bestOfN, ...view.replay, ...view.runs].map((p) => p.x).filter((x) => x > 0);
+  if (xs.length === 0) return [];
+  const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  const ticks = (steps: readonly number[]) => {
+    const out: number[] = [];
+    for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+      for (const s of steps) if (s * 10 ** e >= lo && s * 10 ** e <= hi) out.push(s * 10 ** e);
+    }
+    return out;
+  };
+  const decades = ticks([1]);
+  return decades.length >= 3 ? decades : ticks([1, 2, 5]);
+}
