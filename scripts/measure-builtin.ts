@@ -39,6 +39,7 @@ const DECISION_LENGTHS = [4, 8, 16, 32];
 const SAMPLING: SamplingConfig = { temperature: 1, topK: 50, topP: 1 };
 const OUT = '.cache/measure-builtin';
 const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const bytesOf = (files: Map<string, Uint8Array>) => [...files.values()].reduce((s, b) => s + b.length, 0);
 
 // 1. Build.
@@ -75,6 +76,16 @@ const count = (source: string) => valences.source.filter((s) => s === source).le
 console.log('\n## Word valences (reward model)\n');
 console.log(`- ${count('afinn')} generator words rated by AFINN (kept), ${count('fitted')} fitted, ${count('neutral')} kept at 0 (punctuation, "'s", specials)`);
 console.log(`- ridge lambda ${valences.lambda} (4-fold cross-validation); held-out fold of ${valenceFit.words} words: Pearson ${fmt(valenceFit.pearsonRated)} with AFINN on its ${valenceFit.ratedWords} rated words, ${fmt(valenceFit.pearsonAll)} over all (unrated = 0)`);
+const fittedIds = params.tokens.flatMap((_, id) => (valences.source[id] === 'fitted' ? [id] : []));
+const fittedAbs = fittedIds.map((id) => Math.abs(valences.valence[id]!));
+const probability = fittedIds.map((id) => Math.exp(params.bias[id]!));
+const weightedMean = fittedIds.reduce((sum, id, k) => sum + probability[k]! * valences.valence[id]!, 0) / probability.reduce((a, b) => a + b, 0);
+console.log(`- fitted valences: mean |v| ${fmt(mean(fittedAbs))}, ${pct(fittedAbs.filter((v) => v <= 0.3).length / fittedAbs.length)} within ±0.3, largest |v| ${fmt(Math.max(...fittedAbs))}, mean weighted by word frequency ${fmt(weightedMean)}`);
+const byValence = [...fittedIds].sort((a, b) => valences.valence[a]! - valences.valence[b]!);
+const show = (ids: readonly number[]) => ids.map((id) => `${params.tokens[id]!.trim()} ${fmt(valences.valence[id]!, 2)}`).join(', ');
+console.log(`- most negative fitted: ${show(byValence.slice(0, 8))}`);
+console.log(`- most positive fitted: ${show(byValence.slice(-8).reverse())}`);
+console.log(`- frequent words: ${show([' the', ' and', ' was', ' there', ' not'].map((t) => params.tokens.indexOf(t)))}`);
 
 // 4. Partial vs final reward, AFINN alone (before) vs fitted valences (after).
 const genFolder = (await writeModelFolder(`${OUT}/generator`, genFiles)).folder;
@@ -111,7 +122,6 @@ for (const which of ['before', 'after'] as const) {
 }
 console.log(`- final rewards, fitted vs AFINN alone: Pearson ${fmt(pearson(finals.after, finals.before))}, Kendall tau ${fmt(kendallTauB(finals.after, finals.before))}`);
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const beforeAfter = (cell: (which: 'before' | 'after') => string) => `${cell('before')} → ${cell('after')}`;
 /** Rows (positions in `groups`) of each prompt with at least 3 of them. */
 const pools = (groups: readonly number[]) =>
