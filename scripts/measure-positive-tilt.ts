@@ -1,6 +1,6 @@
 // Figures for the built-in "tuned positive" generator against its base (CPU, onnxruntime-node);
 // prints tables, asserts nothing.
-//  1. How positive each writes: mean AFINN reward of a sample and of the Best-of-N pick per prompt,
+//  1. How positive each writes: mean built-in (AFINN) reward of a sample and of the Best-of-N pick per prompt,
 //     base vs tuned, on the same seeds.
 //  2. Its implicit DPO reward log pi_tuned/pi_base (TreeBoN's 1/(k+1) weights) against the AFINN
 //     reward, on the tuned model's samples: Pearson and Kendall tau, on prefixes and complete.
@@ -52,7 +52,7 @@ const bestPerPrompt = (rewards: readonly number[], samples: readonly Continuatio
   prompts.map((_, p) => Math.max(...rewards.filter((_, i) => samples[i]!.prompt === p)));
 
 console.log(`## Base vs tuned positive (beta = ${POSITIVE_TILT_BETA}): ${prompts.length} prompts x ${options.n}, up to ${options.maxNewTokens} tokens, T=1, top-k 50\n`);
-console.log('| generator | mean AFINN reward of a sample | of the Best-of-N pick | mean length |\n|---|---|---|---|');
+console.log('| generator | mean reward of a sample (built-in AFINN reward) | of the Best-of-N pick | mean length |\n|---|---|---|---|');
 const sampledBy = new Map<LoadedGenerator, Continuation[]>();
 for (const [name, generator] of [['base', base], ['tuned positive', tuned]] as const) {
   const { samples } = await sampleContinuations(generator, prompts, options);

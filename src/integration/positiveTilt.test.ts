@@ -61,13 +61,13 @@ describe('the built-in tuned positive generator', () => {
     const [fromBase] = await finalScores(base, [afinn]);
     const [fromTuned] = await finalScores(tuned, [afinn]);
     expect(fromBase).toHaveLength(PROMPTS.length * 24);
-    // Measured by scripts/measure-positive-tilt.ts over 12 prompts x 32: 0.03 for the base, 0.22 tuned.
+    // Measured by scripts/measure-positive-tilt.ts over 12 prompts x 32: 0.06 for the base, 0.26 tuned.
     expect(mean(fromTuned!)).toBeGreaterThan(mean(fromBase!) + 0.08);
   });
 
   it('has an implicit reward against its base that agrees with the AFINN reward', async () => {
     const [implicitScores, afinnScores] = await finalScores(tuned, [implicit, afinn]);
-    // Measured over 12 prompts x 32 complete samples: Pearson 0.60.
+    // Measured over 12 prompts x 32 complete samples: Pearson 0.60 (0.596).
     expect(pearson(implicitScores!, afinnScores!)).toBeGreaterThan(0.35);
   });
 });

@@ -6,8 +6,10 @@ import { BUILTIN_GENERATOR_HYPERPARAMETERS, fitGenerator, type GeneratorParamete
 import { tiltTowardValence } from './positive-tilt.ts';
 import { readAfinn165, readBrownCorpus } from './read-package-data.ts';
 import { buildBuiltinRewardModel } from './reward-model.ts';
+import { fitWordValences, type WordValences } from './word-valence.ts';
 
 let fitted: Promise<GeneratorParameters> | null = null;
+let valences: Promise<WordValences> | null = null;
 
 /** The generator fitted on the whole Brown corpus (a few seconds), fitted once per process. */
 function brownParameters(): Promise<GeneratorParameters> {
@@ -19,12 +21,19 @@ export async function buildBrownGeneratorFromPackages(): Promise<ModelFiles> {
   return generatorFiles(await brownParameters());
 }
 
-/** The Brown generator tilted toward AFINN-positive words: the "tuned" policy whose base is the plain one. */
+/** The Brown generator tilted toward positive words by the reward model's valences: the "tuned" policy whose base is the plain one. */
 export async function buildPositiveBrownGeneratorFromPackages(): Promise<ModelFiles> {
-  return generatorFiles(tiltTowardValence(await brownParameters(), await readAfinn165()));
+  return generatorFiles(tiltTowardValence(await brownParameters(), (await builtinWordValences()).valence));
 }
 
-/** The positivity reward model from AFINN-165. */
+/** A valence for every generator word: AFINN's where it rates the word, else fitted from the generator's vectors (once per process). */
+export function builtinWordValences(): Promise<WordValences> {
+  valences ??= Promise.all([brownParameters(), readAfinn165()]).then(([params, afinn]) => fitWordValences(params, afinn));
+  return valences;
+}
+
+/** The positivity reward model: AFINN-165, and the generator's other words with their fitted valences. */
 export async function buildAfinnRewardFromPackages(): Promise<ModelFiles> {
-  return buildBuiltinRewardModel(await readAfinn165());
+  const [params, words] = await Promise.all([brownParameters(), builtinWordValences()]);
+  return buildBuiltinRewardModel(await readAfinn165(), { tokens: params.tokens, valence: words.valence });
 }

@@ -29,14 +29,18 @@ describe('tokenValence', () => {
 describe('tiltTowardValence', () => {
   it('raises each word\'s logit by valence / beta and leaves everything else as it was', () => {
     const base = parameters(['<|endoftext|>', '.', ' good', ' bad', ' table', ' superb']);
-    const tilted = tiltTowardValence(base, afinn, 2);
-    expect([...tilted.bias].map((b, i) => b - base.bias[i]!)).toEqual([0, 0, 1.5, -1.5, 0, 2.5]);
+    const tilted = tiltTowardValence(base, [0, 0, 3, -3, 0.5, 5], 2);
+    expect([...tilted.bias].map((b, i) => b - base.bias[i]!)).toEqual([0, 0, 1.5, -1.5, 0.25, 2.5]);
     expect(tilted.bigramInput).toBe(base.bigramInput);
     expect(tilted.tokens).toBe(base.tokens);
     expect([...base.bias]).toEqual([0, 0.5, 1, 1.5, 2, 2.5]); // the base is not modified
   });
 
   it('refuses a beta that is not positive', () => {
-    expect(() => tiltTowardValence(parameters([' good']), afinn, 0)).toThrow(/beta must be positive/);
+    expect(() => tiltTowardValence(parameters([' good']), [3], 0)).toThrow(/beta must be positive/);
+  });
+
+  it('refuses valences that do not match the vocabulary', () => {
+    expect(() => tiltTowardValence(parameters([' good', ' bad']), [3])).toThrow(/one valence per token/);
   });
 });

@@ -1,9 +1,12 @@
-// The built-in reward model: positivity from the AFINN-165 lexicon. Its vocabulary is the
-// lexicon's single words (every other word, and punctuation, is <unk> with valence 0), its one
-// weight table holds each word's valence (-5..5), and its score is the mean valence over the
-// response's tokens (padding masked): a bag-of-words sentiment score with no grasp of negation
-// or context. Exported as a sequence classifier (model_type "bert", logits [batch, 1]) whose
-// chat template renders only the assistant's message, so the prompt is never scored.
+// The built-in reward model: positivity from the AFINN-165 lexicon. Its one weight table holds a
+// valence per token and its score is the mean valence over the response's tokens (padding
+// masked): a bag-of-words sentiment score with no grasp of negation or context. The shipped
+// vocabulary is the lexicon's single words plus the generator's whole vocabulary, whose other
+// words carry valences fitted from the generator's vectors (word-valence.ts), so partial answers
+// rarely tie; AFINN's words keep AFINN's values (-5..5), punctuation and any other word count 0.
+// Without fitted valences it is AFINN alone (what it was before; the measurement compares both).
+// Exported as a sequence classifier (model_type "bert", logits [batch, 1]) whose chat template
+// renders only the assistant's message, so the prompt is never scored.
 import { GraphBuilder } from '../graph-builder.ts';
 import { encodeOnnxModel } from '../onnx-writer.ts';
 import { float32Tensor } from '../tensor-data.ts';
@@ -26,18 +29,34 @@ export interface ValenceLexicon {
   readonly valence: Float32Array;
 }
 
-/** Single-word entries that our tokenizer keeps as one word (multi-word phrases are dropped). */
-export function valenceLexicon(afinn: Readonly<Record<string, number>>): ValenceLexicon {
-  const words = Object.keys(afinn)
-    .filter((word) => {
-      const pieces = preTokenize(normalizeText(word));
-      return pieces.length === 1 && pieces[0] === ` ${word}`;
-    })
-    .sort();
-  return {
-    tokens: [EOS_TOKEN, UNK_TOKEN, ...words.map((w) => ` ${w}`)],
-    valence: Float32Array.from([0, 0, ...words.map((w) => afinn[w]!)]),
-  };
+/** Valences of the generator's tokens (its vocabulary, by id), e.g. from fitWordValences. */
+export interface TokenValences {
+  readonly tokens: readonly string[];
+  readonly valence: ArrayLike<number>;
+}
+
+/**
+ * AFINN's single-word entries that our tokenizer keeps as one word (multi-word phrases are
+ * dropped), with AFINN's values. With `generator`, also every token of the generator's
+ * vocabulary (punctuation and "'s" included, so responses tokenize as the generator wrote
+ * them) with its given valence, unless AFINN rates it.
+ */
+export function valenceLexicon(afinn: Readonly<Record<string, number>>, generator?: TokenValences): ValenceLexicon {
+  const afinnWords = Object.keys(afinn).filter((word) => {
+    const pieces = preTokenize(normalizeText(word));
+    return pieces.length === 1 && pieces[0] === ` ${word}`;
+  });
+  const valence = new Map(afinnWords.map((w) => [` ${w}`, afinn[w]!]));
+  const specials = [EOS_TOKEN, UNK_TOKEN];
+  const pieces: string[] = [];
+  generator?.tokens.forEach((token, id) => {
+    if (specials.includes(token)) return;
+    if (!token.startsWith(' ')) pieces.push(token);
+    if (!valence.has(token)) valence.set(token, generator.valence[id]!);
+  });
+  const words = [...valence.keys()].filter((t) => t.startsWith(' ')).sort();
+  const tokens = [...specials, ...pieces, ...words];
+  return { tokens, valence: Float32Array.from(tokens, (t) => valence.get(t) ?? 0) };
 }
 
 function rewardGraph(lexicon: ValenceLexicon) {
@@ -56,8 +75,9 @@ function rewardGraph(lexicon: ValenceLexicon) {
   return g.build();
 }
 
-export function buildBuiltinRewardModel(afinn: Readonly<Record<string, number>>): ModelFiles {
-  const lexicon = valenceLexicon(afinn);
+/** The reward model from AFINN alone, or with the generator's fitted valences (what ships). */
+export function buildBuiltinRewardModel(afinn: Readonly<Record<string, number>>, generator?: TokenValences): ModelFiles {
+  const lexicon = valenceLexicon(afinn, generator);
   const config = {
     architectures: ['BertForSequenceClassification'],
     model_type: 'bert',
@@ -81,6 +101,8 @@ export function buildBuiltinRewardModel(afinn: Readonly<Record<string, number>>)
       paddingSide: 'right',
       modelMaxLength: MAX_LENGTH,
     }),
-    ['onnx/model.onnx', encodeOnnxModel(rewardGraph(lexicon), { docString: 'AFINN-165 mean valence' })],
+    ['onnx/model.onnx', encodeOnnxModel(rewardGraph(lexicon), {
+      docString: generator ? 'mean valence: AFINN-165, other words fitted from the generator' : 'AFINN-165 mean valence',
+    })],
   ]);
 }

@@ -49,14 +49,17 @@ export const BUILTIN_GENERATOR_DESCRIPTION =
 
 export const BUILTIN_POSITIVE_GENERATOR_LABEL = 'Brown corpus word model, tuned positive (built in)';
 export const BUILTIN_POSITIVE_GENERATOR_DESCRIPTION =
-  'The built-in Brown corpus model with every word made e^(valence/2) times likelier, valence being its AFINN-165 ' +
-  'rating (-5..+5): the policy that best trades the next word\'s positivity against staying close to the base ' +
+  'The built-in Brown corpus model with every word made e^(valence/2) times likelier, valence being the one the ' +
+  'built-in positivity reward gives it (its AFINN-165 rating, -5..+5, or a small fitted one): the policy that best ' +
+  'trades the next word\'s positivity against staying close to the base ' +
   'model (KL-regularised, the objective DPO optimises), solved in closed form instead of trained. The plain Brown ' +
   'model is its base, so it comes with an implicit DPO reward, log π/π_base, for TreeBoN to prune by. About 3.5 MB.';
 
 export const BUILTIN_REWARD_LABEL = 'AFINN positivity (built in)';
 export const BUILTIN_REWARD_DESCRIPTION =
-  'Scores how positive a response is: the mean valence of its words in AFINN-165, a hand-rated list of about ' +
-  '3,300 English words from -5 (very negative) to +5 (very positive). Words outside the list, and punctuation, ' +
-  'count as neutral. It scores the response only, never the prompt. It reads words one at a time: it does not ' +
+  'Scores how positive a response is: the mean valence of its words. Words in AFINN-165, a hand-rated list of ' +
+  'about 3,300 English words, keep their rating from -5 (very negative) to +5 (very positive); the built-in ' +
+  'word model\'s other words get a small valence (mostly within ±0.3) fitted from how the word model uses ' +
+  'them, so answers that share no rated word still differ. Punctuation and unknown words count as neutral. ' +
+  'It scores the response only, never the prompt. It reads words one at a time: it does not ' +
   'understand negation ("not good" scores as good), sarcasm, context or whether the text makes sense.';
