@@ -1,40 +1,58 @@
 // `npm run bench`: Speculative Rejection against Best-of-N on the project's models (CPU,
-// onnxruntime-node): tokens decoded, reward-model tokens, wall time and best reward, averaged over
-// prompts and seeds. Prints a table; asserts nothing. (`npm run bench` then runs the decode-loop benchmark.)
-// Usage: npx tsx scripts/bench.ts [--models tiny|builtin] [--n 32] [--max-new-tokens 64] [--alpha 0.5] [--seeds 3]
+// onnxruntime-node). Prints tables; asserts nothing. Two comparisons:
+//   same N: ratios of compute (decoded tokens, reward-model tokens, FLOPs, wall) and the reward kept;
+//   same memory: the compute Best-of-N needs to reach Speculative Rejection's reward, next to the
+//   perfect-pruning ceiling.
+// (`npm run bench` then runs the decode-loop benchmark.)
+// Usage: npx tsx scripts/bench.ts [--part same-n|same-memory|all] [--pairs builtin,tuned,tiny] [--prompts 12]
+//        [--same-n-lengths 64,256] [--same-memory-lengths 64,256,1024]
 import { parseArgs } from 'node:util';
-import { compareMethods } from './lib/compareMethods.ts';
-import { loadProjectModels } from './lib/studyModels.ts';
+import { loadPair, pairPrompts, PAIRS } from './bench/pairs.ts';
+import { SAME_MEMORY_HEADER, sameMemoryRow } from './bench/sameMemory.ts';
+import { SAME_N_HEADER, sameNRows } from './bench/sameN.ts';
 
 const { values } = parseArgs({
   options: {
-    models: { type: 'string', default: 'tiny' },
-    n: { type: 'string', default: '32' },
-    'max-new-tokens': { type: 'string', default: '64' },
-    alpha: { type: 'string', default: '0.5' },
-    seeds: { type: 'string', default: '3' },
+    part: { type: 'string', default: 'all' },
+    pairs: { type: 'string', default: 'builtin,tuned,tiny' },
+    prompts: { type: 'string', default: '12' },
+    n: { type: 'string', default: '64' },
+    'same-n-lengths': { type: 'string', default: '64,256' },
+    'same-memory-lengths': { type: 'string', default: '64,256,1024' },
   },
 });
-const which = values.models === 'builtin' ? 'builtin' : 'tiny';
-const comparison = {
-  prompts: ['the weather today', 'my friend said that', 'after the meeting we', 'the old house was'],
-  seeds: Number(values.seeds),
-  n: Number(values.n),
-  maxNewTokens: Number(values['max-new-tokens']),
-  alpha: Number(values.alpha),
-};
-const { generator, reward } = await loadProjectModels(which);
-const means = await compareMethods(generator, [reward], comparison);
-await reward.dispose();
-await generator.dispose();
-
-const bon = means.get('bon')!;
-const spr = means.get('spr')!;
-console.log(`\n${which} models, N = ${comparison.n}, ${comparison.maxNewTokens} new tokens, alpha = ${comparison.alpha}, ${comparison.prompts.length} prompts x ${comparison.seeds} seeds (means per run)\n`);
-console.log('| method | best reward | tokens decoded | reward-model tokens | wall ms |');
-console.log('|---|---:|---:|---:|---:|');
-for (const [name, m] of [['Best-of-N', bon], ['Speculative Rejection', spr]] as const) {
-  console.log(`| ${name} | ${m.bestReward.toFixed(3)} | ${m.decodedTokens.toFixed(0)} | ${m.rewardTokens.toFixed(0)} | ${m.wallMs.toFixed(0)} |`);
+const list = (text: string) => text.split(',').map((x) => x.trim()).filter(Boolean);
+const numbers = (text: string) => list(text).map(Number);
+const pairs = list(values.pairs).map((name) => {
+  const pair = PAIRS[name];
+  if (!pair) throw new Error(`--pairs: unknown pair "${name}" (choose from ${Object.keys(PAIRS).join(', ')})`);
+  return pair;
+});
+const promptCount = Number(values.prompts);
+const started = Date.now();
+const sameN: string[] = [];
+const sameMemory: string[] = [];
+for (const pair of pairs) {
+  const models = await loadPair(pair);
+  const prompts = await pairPrompts(pair, promptCount);
+  console.error(`${pair.name}: ${pair.description}, ${prompts.length} prompts`);
+  try {
+    if (values.part !== 'same-memory') {
+      for (const length of numbers(values['same-n-lengths'])) sameN.push(...(await sameNRows(models, pair.name, prompts, Number(values.n), length)));
+    }
+    if (values.part !== 'same-n') {
+      for (const length of numbers(values['same-memory-lengths'])) sameMemory.push(await sameMemoryRow(models, pair.name, prompts, length));
+    }
+  } finally {
+    await models.dispose();
+  }
+  console.error(`  done after ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
-const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-console.log(`| SpR / BoN | ${(spr.bestReward / bon.bestReward).toFixed(3)} | ${ratio(spr.decodedTokens, bon.decodedTokens)} | ${ratio(spr.rewardTokens, bon.rewardTokens)} | ${ratio(spr.wallMs, bon.wallMs)} |`);
+if (sameN.length > 0) {
+  console.log(`\nSame N = ${values.n}: Speculative Rejection / Best-of-N, sums over ${promptCount} prompts per row; KV budget N x (prompt + max new / 8)\n`);
+  console.log([...SAME_N_HEADER, ...sameN].join('\n'));
+}
+if (sameMemory.length > 0) {
+  console.log(`\nSame memory (8 full-length rows), α = 0.5: the compute Best-of-N needs to reach Speculative Rejection's reward, as multiples of what Speculative Rejection spent (sums over ${promptCount} prompts)\n`);
+  console.log([...SAME_MEMORY_HEADER, ...sameMemory].join('\n'));
+}
