@@ -74,11 +74,27 @@ export interface ScoreResult {
   readonly perRequest?: readonly number[];
 }
 
+/**
+ * A reward that is a weighted sum over the response's tokens of log p_generator(y_k) - log p_reference(y_k)
+ * (the implicit DPO reward with the generator as the policy). The engine keeps it up to date as rows
+ * decode: the reference model's cache rows sit beside the generator's (prefilled, selected, dropped and
+ * repeated with them), each new token costs the reference one forward position, and a decision scores
+ * nothing again. Scores equal scoring the whole text with `score`.
+ */
+export interface StreamedReward {
+  /** The reference model, driven like the generator on the same token ids (it shares the vocabulary). */
+  readonly reference: Generator;
+  /** Weight of the k-th response token, k from 0. */
+  weight(k: number): number;
+}
+
 export interface Scorer {
   readonly id: string;
   /** Human label, e.g. "OpenAssistant reward model" or "implicit DPO reward". */
   readonly label: string;
   /** Parameters one of its tokens goes through (an estimate), for compute in FLOPs ≈ 2 x parameters x tokens. */
   readonly parameters?: number;
+  /** Present when the engine can keep this reward up to date while decoding instead of calling `score`. */
+  readonly streamed?: StreamedReward;
   score(requests: readonly ScoreRequest[], signal?: AbortSignalLike): Promise<ScoreResult>;
 }

@@ -14,6 +14,11 @@ export interface Candidate {
   readonly tokens: number[];
   finished: FinishReason | null;
   readonly rng: Rng;
+  /**
+   * Streamed rewards (see backend.ts StreamedReward), per streamed scorer: the reward of the first
+   * k + 1 response tokens at index k (a stop token adds nothing).
+   */
+  readonly streamed: number[][];
 }
 
 export function newCandidate(seed: number, id: number, batch: number, parent: Candidate | null = null): Candidate {
@@ -25,7 +30,15 @@ export function newCandidate(seed: number, id: number, batch: number, parent: Ca
     tokens: parent ? [...parent.tokens] : [],
     finished: null,
     rng: candidateRng(seed, id),
+    streamed: parent ? parent.streamed.map((sums) => [...sums]) : [],
   };
+}
+
+/** A streamed reward of the candidate's first `length` response tokens. */
+export function streamedRewardAt(c: Candidate, scorer: number, length: number): number {
+  const sums = c.streamed[scorer] ?? [];
+  const upTo = Math.min(length, sums.length);
+  return upTo === 0 ? 0 : sums[upTo - 1]!;
 }
 
 export function spawnOf(c: Candidate): CandidateSpawn {

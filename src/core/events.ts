@@ -43,7 +43,7 @@ export interface ScoredCandidate {
   readonly length: number;
   readonly finished: boolean;
   readonly text: string;
-  /** Reward-model tokens this scoring of it cost (absent in older logs). */
+  /** Reward-model tokens this scoring of it cost (absent in older logs); a streamed reward's are counted as it decodes, not here. */
   readonly rewardTokens?: number;
 }
 
@@ -69,6 +69,8 @@ export type RunEvent =
       readonly capacityRows: number;
       readonly generator: string;
       readonly scorers: readonly string[];
+      /** Indices of the scorers kept up to date while decoding (streamed implicit rewards): they cost the reference one token per decoded token, and re-read nothing at decisions. */
+      readonly streamedScorers?: readonly number[];
       /** Parameter estimates behind the FLOPs figures (null where unknown; absent in older logs). */
       readonly parameters?: { readonly generator: number | null; readonly scorers: readonly (number | null)[] };
       /** How several scorers' scores were combined over each pool (present in logs from this version on). */
@@ -126,6 +128,8 @@ export type RunEvent =
         readonly partialTokens?: readonly (number | null)[];
         readonly finalTokens?: number;
       }[];
+      /** Scorers streamed while decoding: each costs the reference the prompt once per prefill and one token per decoded token but the last of each row. */
+      readonly streamedScorers?: number;
     })
   | (At & {
       readonly type: 'run-end';

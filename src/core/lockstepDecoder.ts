@@ -1,12 +1,23 @@
 // A batch of candidates decoding in lockstep on the generator's KV cache. One step samples one token
 // for every row (each row from its candidate's own stream), ends rows on a stop token or max length,
 // drops ended rows from the cache, and feeds the sampled tokens back on the next step, so rows cut at
-// a decision point never cost a forward pass for their last token.
+// a decision point never cost a forward pass for their last token. Streamed rewards (the implicit
+// DPO reward) ride along: the reference model's rows are prefilled, fed, selected and dropped with the
+// generator's, and each sampled token adds its weighted log-ratio to the candidate's running reward.
 import type { DecodeBatch } from './backend.ts';
 import type { Candidate } from './candidate.ts';
 import { batchKvBytes } from './memory.ts';
 import type { MethodContext } from './methodContext.ts';
 import { sampleRows } from './sampling.ts';
+import { logSoftmaxAt } from './logSoftmax.ts';
+
+/** A streamed reward's reference rows, beside the generator's. */
+interface Companion {
+  /** Index of the scorer among the run's scorers. */
+  readonly scorer: number;
+  readonly weight: (k: number) => number;
+  readonly batch: DecodeBatch;
+}
 
 export class LockstepDecoder {
   /** Candidate of each cache row, in row order; only unfinished candidates hold rows. */
@@ -18,6 +29,7 @@ export class LockstepDecoder {
   private constructor(
     private readonly ctx: MethodContext,
     private readonly batch: DecodeBatch,
+    private readonly companions: readonly Companion[],
     candidates: readonly Candidate[],
   ) {
     this.rowCandidates = [...candidates];
@@ -29,9 +41,21 @@ export class LockstepDecoder {
     const sequences = candidates.map((c) => [...ctx.promptIds, ...c.tokens]);
     const batch = await ctx.meter.timed('generate', () => ctx.generator.prefill(sequences));
     // Compute spent: a backend runs identical rows once (every row of a fresh batch is the same prompt).
-    ctx.meter.prefillTokens += distinctTokens(sequences);
+    const distinct = distinctTokens(sequences);
+    ctx.meter.prefillTokens += distinct;
     ctx.meter.observeKv(batchKvBytes(batch, ctx.generator.info.kvBytesPerToken));
-    return new LockstepDecoder(ctx, batch, candidates);
+    const companions: Companion[] = [];
+    try {
+      for (const { index, stream } of ctx.streamedScorers) {
+        const reference = await ctx.meter.timed('score', () => stream.reference.prefill(sequences));
+        companions.push({ scorer: index, weight: (k) => stream.weight(k), batch: reference });
+        ctx.meter.countRewardTokens(ctx.scorers.map((_, s) => (s === index ? distinct : 0)));
+      }
+    } catch (error) {
+      await Promise.all([batch.dispose(), ...companions.map((c) => c.batch.dispose())]);
+      throw error;
+    }
+    return new LockstepDecoder(ctx, batch, companions, candidates);
   }
 
   get rows(): readonly Candidate[] {
@@ -57,6 +81,7 @@ export class LockstepDecoder {
       }
       return sampleRows(batch.nextLogits, info.vocabSize, ctx.config.sampling, rows.map((c) => c.rng));
     });
+    if (this.companions.length > 0) await this.stream(rows, tokens);
     const still: number[] = [];
     rows.forEach((c, r) => {
       const token = tokens[r]!;
@@ -71,6 +96,37 @@ export class LockstepDecoder {
     ctx.emit({ type: 'step', step: ctx.meter.steps, alive: rows.length, kvBytes, totals: ctx.meter.totals() });
     if (still.length < rows.length) await this.select(still);
     this.pending = this.rowCandidates.length > 0;
+  }
+
+  /**
+   * Feeds the reference rows the tokens they have not seen (when the generator's are pending too), then
+   * adds each sampled token's weighted log-ratio to its candidate's streamed reward. A stop token adds nothing.
+   */
+  private async stream(rows: readonly Candidate[], tokens: readonly number[]): Promise<void> {
+    const { ctx, batch } = this;
+    const { vocabSize, stopTokenIds } = ctx.generator.info;
+    const policy = batch.nextLogits;
+    for (const companion of this.companions) {
+      await ctx.meter.timed('score', async () => {
+        if (this.pending) {
+          await companion.batch.append(rows.map((c) => c.tokens[c.tokens.length - 1]!));
+          ctx.meter.countRewardTokens(ctx.scorers.map((_, s) => (s === companion.scorer ? rows.length : 0)));
+        }
+      });
+      const reference = companion.batch.nextLogits;
+      rows.forEach((c, r) => {
+        const sums = (c.streamed[companion.scorer] ??= []);
+        const previous = sums.at(-1) ?? 0;
+        const token = tokens[r]!;
+        if (stopTokenIds.includes(token)) {
+          sums.push(previous);
+          return;
+        }
+        const row = (logits: Float32Array) => logits.subarray(r * vocabSize, (r + 1) * vocabSize);
+        const logRatio = logSoftmaxAt(row(policy), token) - logSoftmaxAt(row(reference), token);
+        sums.push(previous + companion.weight(sums.length) * logRatio);
+      });
+    }
   }
 
   /** Steps until every row has `length` response tokens or has ended. */
@@ -108,7 +164,10 @@ export class LockstepDecoder {
     const next = replacements ? [...replacements] : rows.map((r) => this.rowCandidates[r]!);
     // A batch with no rows left is simply disposed; backends need not support an empty selection.
     if (rows.length > 0 && !isIdentity(rows, this.rowCandidates.length)) {
-      await this.ctx.meter.timed('prune', () => this.batch.selectRows(rows));
+      await this.ctx.meter.timed('prune', async () => {
+        await this.batch.selectRows(rows);
+        for (const companion of this.companions) await companion.batch.selectRows(rows);
+      });
     }
     this.rowCandidates = next;
   }
@@ -116,7 +175,7 @@ export class LockstepDecoder {
   async dispose(): Promise<void> {
     if (this.disposed) return;
     this.disposed = true;
-    await this.batch.dispose();
+    await Promise.all([this.batch.dispose(), ...this.companions.map((c) => c.batch.dispose())]);
   }
 }
 

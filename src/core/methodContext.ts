@@ -1,15 +1,15 @@
 // What one method's run shares with the code that drives it: settings, models, the event sink,
 // the meter, the scoreboard, and scoring of candidates through every scorer.
 import { throwIfAborted, type AbortSignalLike } from './abort.ts';
-import type { Generator, ScoreRequest, Scorer } from './backend.ts';
-import { responseIds, type Candidate } from './candidate.ts';
+import type { Generator, ScoreRequest, Scorer, StreamedReward } from './backend.ts';
+import { responseIds, streamedRewardAt, type Candidate } from './candidate.ts';
 import type { RunConfig } from './config.ts';
 import type { MethodId, RunEvent, RunEventOf, ScoredCandidate } from './events.ts';
 import { EngineError } from './errors.ts';
 import { budgetTokens } from './memory.ts';
 import { Meter } from './meter.ts';
 import { Scoreboard } from './scoreboard.ts';
-import { scoreWithAll } from './scorePool.ts';
+import { scoreWithAll, type RawPoolScores } from './scorePool.ts';
 
 /** An event as a method writes it: the context stamps `method` and `t`. */
 export type EventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, 'method' | 't'> : never) : never;
@@ -24,6 +24,8 @@ export class MethodContext {
   readonly meter: Meter;
   readonly scoreboard = new Scoreboard();
   readonly budgetTokens: number;
+  /** Scorers the decoder keeps up to date while rows decode (see backend.ts StreamedReward). */
+  readonly streamedScorers: readonly { readonly index: number; readonly stream: StreamedReward }[];
 
   constructor(
     readonly method: MethodId,
@@ -37,6 +39,7 @@ export class MethodContext {
   ) {
     this.meter = new Meter(clock.now, { generator: generator.info.parameters, scorers: scorers.map((s) => s.parameters) });
     this.budgetTokens = budgetTokens(config.kvBudgetBytes, generator.info.kvBytesPerToken);
+    this.streamedScorers = scorers.flatMap((s, index) => (s.streamed ? [{ index, stream: s.streamed }] : []));
   }
 
   emit(body: EventBody): void {
@@ -60,6 +63,7 @@ export class MethodContext {
       capacityRows: plan.capacityRows,
       generator: generator.info.id,
       scorers: this.scorers.map((s) => s.id),
+      ...(this.streamedScorers.length > 0 && { streamedScorers: this.streamedScorers.map((s) => s.index) }),
       parameters: { generator: generator.info.parameters ?? null, scorers: this.scorers.map((s) => s.parameters ?? null) },
       combine: config.combine,
       seed: config.seed,
@@ -74,15 +78,35 @@ export class MethodContext {
     return { prompt: this.config.prompt, response: this.generator.decode(ids), responseTokenIds: ids };
   }
 
+  /**
+   * Raw scores of candidates' first `length` tokens, per scorer: a streamed reward is read off the
+   * candidate (its cost was counted as it decoded), every other scorer scores the text.
+   */
+  async rawScores(items: readonly { readonly c: Candidate; readonly length: number }[]): Promise<RawPoolScores> {
+    this.checkAbort();
+    const requests = items.map(({ c, length }) => this.request(c, length));
+    const called = this.scorers.filter((s) => !s.streamed);
+    const scored = await scoreWithAll(called, requests, this.signal);
+    let next = 0;
+    const column = this.scorers.map((s) => (s.streamed ? -1 : next++));
+    return {
+      raw: items.map(({ c, length }, i) => this.scorers.map((_, s) => (column[s]! < 0 ? streamedRewardAt(c, s, length) : scored.raw[i]![column[s]!]!))),
+      tokens: scored.tokens,
+      perRequest: scored.perRequest,
+      byScorer: this.scorers.map((_, s) => (column[s]! < 0 ? 0 : scored.byScorer[column[s]!]!)),
+    };
+  }
+
   /** Score candidates as they are now (partial or complete), counting the compute, and record them. */
   async scoreCandidates(candidates: readonly Candidate[]): Promise<void> {
     await this.meter.timed('score', async () => {
-      const requests = candidates.map((c) => this.request(c));
-      const { raw, byScorer, perRequest } = await scoreWithAll(this.scorers, requests, this.signal);
+      const { raw, byScorer, perRequest } = await this.rawScores(candidates.map((c) => ({ c, length: c.tokens.length })));
       this.meter.countRewardTokens(byScorer);
       candidates.forEach((c, i) => {
+        const ids = responseIds(c.tokens, this.generator.info.stopTokenIds);
         this.scoreboard.record({
-          id: c.id, scores: raw[i]!, length: c.tokens.length, finished: c.finished !== null, text: requests[i]!.response, rewardTokens: perRequest[i]!,
+          id: c.id, scores: raw[i]!, length: c.tokens.length, finished: c.finished !== null, text: this.generator.decode(ids),
+          rewardTokens: perRequest[i]!,
         });
       });
     });

@@ -7,7 +7,7 @@ import type { Candidate } from './candidate.ts';
 import type { RunEventOf } from './events.ts';
 import type { MethodContext } from './methodContext.ts';
 import { replayFromRecord, type RecordedCandidate } from './replay.ts';
-import { combinePool, scoreWithAll } from './scorePool.ts';
+import { combinePool } from './scorePool.ts';
 
 type PrefixCandidate = RunEventOf<'prefix-scores'>['candidates'][number];
 
@@ -27,9 +27,7 @@ export async function recordPrefixScores(ctx: MethodContext, candidates: readonl
   const scoreLengths = async (lengths: readonly number[]): Promise<void> => {
     // A trajectory that had ended by length L is, at L, its complete self: no new score needed.
     const jobs = lengths.flatMap((length) => candidates.flatMap((c, ci) => (c.tokens.length > length ? [{ ci, length }] : [])));
-    const { raw, perRequest } = await ctx.meter.excluded(() =>
-      scoreWithAll(ctx.scorers, jobs.map((j) => ctx.request(candidates[j.ci]!, j.length)), ctx.signal),
-    );
+    const { raw, perRequest } = await ctx.meter.excluded(() => ctx.rawScores(jobs.map((j) => ({ c: candidates[j.ci]!, length: j.length }))));
     for (const length of lengths) scored.set(length, { raw: candidates.map(() => null), tokens: candidates.map(() => null) });
     jobs.forEach((j, k) => {
       const at = scored.get(j.length)!;
@@ -45,6 +43,7 @@ export async function recordPrefixScores(ctx: MethodContext, candidates: readonl
     const final = combinePool(finalRaw, config.combine);
     return {
       lengths,
+      ...(ctx.streamedScorers.length > 0 && { streamedScorers: ctx.streamedScorers.length }),
       candidates: candidates.map((c, ci) => ({
         id: c.id,
         length: c.tokens.length,
@@ -61,7 +60,10 @@ export async function recordPrefixScores(ctx: MethodContext, candidates: readonl
   // Each pass records the first off-grid decision of every alpha's replay; the next pass goes further.
   for (;;) {
     const { lengths, candidates: recorded } = rows();
-    const record = { promptTokens: ctx.promptIds.length, maxNewTokens: config.maxNewTokens, budgetTokens: ctx.budgetTokens, lengths, candidates: recorded as RecordedCandidate[] };
+    const record = {
+      promptTokens: ctx.promptIds.length, maxNewTokens: config.maxNewTokens, budgetTokens: ctx.budgetTokens, lengths,
+      candidates: recorded as RecordedCandidate[], streamedScorers: ctx.streamedScorers.length,
+    };
     const missing = new Set<number>();
     for (const alpha of config.replayAlphas) {
       const replay = replayFromRecord(record, { alpha, decision: config.spr.decision, ...(several && { combine: config.combine }) });

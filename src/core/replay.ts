@@ -52,6 +52,8 @@ export interface ReplayRecord {
   /** Recorded prefix lengths, increasing. */
   readonly lengths: readonly number[];
   readonly candidates: readonly RecordedCandidate[];
+  /** Scorers streamed while decoding (their cost is the reference's pass over the decoded tokens). */
+  readonly streamedScorers?: number;
 }
 
 export type RecordedCandidate = RunEventOf<'prefix-scores'>['candidates'][number] & { readonly length: number };
@@ -75,6 +77,7 @@ export function replayRecordOf(log: readonly RunEvent[]): ReplayRecord {
     maxNewTokens: start.maxNewTokens,
     budgetTokens: budgetTokens(start.kvBudgetBytes, start.kvBytesPerToken),
     lengths: recorded.lengths,
+    ...(recorded.streamedScorers !== undefined && { streamedScorers: recorded.streamedScorers }),
     candidates: recorded.candidates.map((c) => ({ ...c, length: c.length ?? finalLengths.get(c.id) ?? start.maxNewTokens })),
   };
 }
@@ -165,5 +168,7 @@ export function replayFromRecord(record: ReplayRecord, options: ReplayOptions): 
   const winner = bestOf(complete.map((s, i) => ({ id: s.c.id, reward: finalRewards[i]! })));
   const decodedTokens = startedCandidates.reduce((sum, c) => sum + (decodedBy.get(c.id) ?? c.length), 0);
   const bestOfNDecodedTokens = record.candidates.reduce((sum, c) => sum + c.length, 0);
+  // A streamed reward's reference reads the prompt once and every decoded token but each row's last.
+  spend((record.streamedScorers ?? 0) * (promptTokens + decodedTokens - started));
   return { rounds, winner, started, decodedTokens, bestOfNDecodedTokens, rewardTokens, approximate: missing !== null, missing };
 }

@@ -84,6 +84,8 @@ interface Rates {
   readonly rewardParameters: number | null;
   readonly generateMsPerToken: number;
   readonly scoreMsPerToken: number;
+  /** Scorers streamed while decoding (each reads the prompt per batch and every decoded token but each row's last). */
+  readonly streamedScorers: number;
 }
 
 function ratesOf(start: RunEventOf<'run-start'>, totals: RunTotals): Rates {
@@ -96,6 +98,7 @@ function ratesOf(start: RunEventOf<'run-start'>, totals: RunTotals): Rates {
     rewardParameters: totals.rewardFlops !== undefined && totals.rewardTokens > 0 ? totals.rewardFlops / (2 * totals.rewardTokens) : null,
     generateMsPerToken: generated > 0 ? totals.generateMs / generated : 0,
     scoreMsPerToken: totals.rewardTokens > 0 ? totals.scoreMs / totals.rewardTokens : 0,
+    streamedScorers: start.streamedScorers?.length ?? 0,
   };
 }
 
@@ -141,12 +144,14 @@ function bestOfFirst(k: number, finals: readonly ScoredCandidate[], rates: Rates
   const best = bestOf(first.map((c, i) => ({ id: c.id, reward: rewards[i]! })));
   const decodedTokens = first.reduce((sum, c) => sum + c.length, 0);
   const allDecoded = finals.reduce((sum, c) => sum + c.length, 0);
-  // Logs without per-candidate costs: the reward-model tokens split in proportion to response lengths.
-  const rewardTokens = first.every((c) => c.rewardTokens !== undefined)
-    ? first.reduce((sum, c) => sum + c.rewardTokens!, 0)
-    : allDecoded > 0 ? (totalRewardTokens * decodedTokens) / allDecoded : 0;
   // Best-of-k prefills the prompt once per sequential batch of min(k, capacity) rows.
   const prefillTokens = Math.ceil(k / Math.min(k, rates.capacity)) * rates.promptTokens;
+  // A streamed reward's reference reads each batch's prompt and every decoded token but each row's last.
+  const streamed = rates.streamedScorers * (prefillTokens + decodedTokens - k);
+  // Logs without per-candidate costs: the reward-model tokens split in proportion to response lengths.
+  const rewardTokens = first.every((c) => c.rewardTokens !== undefined)
+    ? first.reduce((sum, c) => sum + c.rewardTokens!, 0) + streamed
+    : allDecoded > 0 ? (totalRewardTokens * decodedTokens) / allDecoded : 0;
   return { k, reward: best?.reward ?? Number.NaN, ...estimate(rates, { decodedTokens, prefillTokens, rewardTokens }) };
 }
 

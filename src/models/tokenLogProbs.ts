@@ -2,6 +2,7 @@
 // per batch: what the implicit DPO reward needs from the policy and from the reference.
 import { leftPadded, runDecoder, type DecoderModel } from './decoder.ts';
 import { readFloats } from './tensorData.ts';
+import { logSoftmaxAt } from '../core/logSoftmax.ts';
 
 export interface ScoredSequence {
   /** Prompt then response ids. */
@@ -37,13 +38,4 @@ export async function responseLogProbs(
     }
     return out;
   });
-}
-
-/** log softmax(logits)[token], computed stably in double precision. */
-export function logSoftmaxAt(logits: Float32Array, token: number): number {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) if ((logits[i] as number) > max) max = logits[i] as number;
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) sum += Math.exp((logits[i] as number) - max);
-  return (logits[token] as number) - max - Math.log(sum);
 }

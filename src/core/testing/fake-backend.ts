@@ -2,7 +2,8 @@
 // backend contract deterministically so the algorithms can be checked exactly; the real models are
 // tested elsewhere on tiny generated ONNX files. Next-token logits depend on the row's whole token
 // history, so a row that got another row's cache (a selectRows bug) samples different tokens.
-import type { DecodeBatch, Generator, GeneratorInfo, ScoreRequest, ScoreResult, Scorer } from '../backend.ts';
+import type { DecodeBatch, Generator, GeneratorInfo, ScoreRequest, ScoreResult, Scorer, StreamedReward } from '../backend.ts';
+import { logSoftmaxAt } from '../logSoftmax.ts';
 import { mix32 } from '../random.ts';
 
 export interface FakeGeneratorOptions {
@@ -17,6 +18,8 @@ export interface FakeGeneratorOptions {
   readonly maxPositions?: number;
   /** A size to report, for the FLOPs estimate. */
   readonly parameters?: number;
+  /** Another model over the same vocabulary: different logits (a DPO reference for the streamed reward). */
+  readonly salt?: number;
   /** Called after every append, e.g. to fire an abort signal at a chosen step. */
   readonly onAppend?: (appendsSoFar: number) => void;
 }
@@ -83,7 +86,7 @@ export class FakeGenerator implements Generator {
 
   /** Fills `out` with the next-token logits after `sequence` (prompt + response): a function of the sequence alone, as in a real model. */
   logitsAfter(sequence: readonly number[], out: Float32Array): void {
-    const h = hashTokens(sequence);
+    const h = hashTokens(sequence) ^ (this.options.salt ?? 0);
     for (let v = 0; v < this.info.vocabSize; v++) out[v] = ((mix32(h ^ mix32(v)) & 0xffff) / 65536) * 4 - 2;
     const stop = (this.options.stopBias ?? -4) + (this.options.stopRise ?? 0.15) * sequence.length;
     for (const s of this.info.stopTokenIds) out[s] = stop;
@@ -184,6 +187,43 @@ export class FakeScorer implements Scorer {
     this.scored += requests.length;
     const scores = requests.map((r) => this.scoreText(r.response));
     const perRequest = requests.map((r) => r.prompt.split(' ').length + r.response.split(' ').length);
+    return { scores, tokens: perRequest.reduce((a, b) => a + b, 0), perRequest };
+  }
+}
+
+/**
+ * A FAKE implicit reward: sum_k w_k (log p_policy(y_k) - log p_reference(y_k)) over the response's
+ * token ids, the policy being the generator. `score` recomputes it from scratch (the reference the
+ * streamed path must equal); `streamed` lets the engine keep it up to date while decoding.
+ */
+export class FakeImplicitReward implements Scorer {
+  readonly id = 'fake-implicit';
+  readonly label = 'fake implicit reward';
+  readonly streamed: StreamedReward;
+  calls = 0;
+
+  constructor(private readonly policy: FakeGenerator, readonly reference: FakeGenerator) {
+    this.streamed = { reference, weight: (k) => 1 / (k + 1) };
+  }
+
+  async score(requests: readonly ScoreRequest[]): Promise<ScoreResult> {
+    this.calls++;
+    const vocab = this.policy.info.vocabSize;
+    const p = new Float32Array(vocab);
+    const q = new Float32Array(vocab);
+    const perRequest = requests.map((r) => 2 * (this.policy.encodePrompt(r.prompt).length + (r.responseTokenIds?.length ?? 0)));
+    const scores = requests.map((r) => {
+      const prompt = this.policy.encodePrompt(r.prompt);
+      const ids = r.responseTokenIds ?? [];
+      let sum = 0;
+      ids.forEach((token, k) => {
+        const before = [...prompt, ...ids.slice(0, k)];
+        this.policy.logitsAfter(before, p);
+        this.reference.logitsAfter(before, q);
+        sum += (logSoftmaxAt(p, token) - logSoftmaxAt(q, token)) / (k + 1);
+      });
+      return sum;
+    });
     return { scores, tokens: perRequest.reduce((a, b) => a + b, 0), perRequest };
   }
 }
