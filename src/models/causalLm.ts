@@ -41,9 +41,11 @@ export function partsOfGenerator(generator: LoadedGenerator): LoadedParts | unde
   return partsByGenerator.get(generator);
 }
 
+/** `ownsModel`: dispose() also frees the model (false when another object owns it, as a scorer owns its reference). */
 export function generatorFromParts(
   parts: LoadedParts,
   rowSelection: NonNullable<GeneratorLoadOptions['rowSelection']>,
+  ownsModel = true,
 ): LoadedGenerator {
   const decoder = describeDecoder(parts);
   const gather = rowSelection === 'device-gather' || (rowSelection === 'auto' && parts.device === 'webgpu');
@@ -59,7 +61,7 @@ export function generatorFromParts(
     prefill: (sequences) => KvDecodeBatch.prefill(decoder, selector, info.vocabSize, sequences),
     async dispose() {
       await selector.dispose();
-      await parts.model.dispose();
+      if (ownsModel) await parts.model.dispose();
     },
   };
   partsByGenerator.set(generator, parts);

@@ -6,7 +6,7 @@ import { throwIfAborted } from '../core/abort.ts';
 import type { ScoreRequest } from '../core/backend.ts';
 import { EngineError } from '../core/errors.ts';
 import { encodePrompt } from './chatFormat.ts';
-import { partsOfGenerator, type LoadedGenerator } from './causalLm.ts';
+import { generatorFromParts, partsOfGenerator, type LoadedGenerator } from './causalLm.ts';
 import { describeDecoder, type DecoderModel } from './decoder.ts';
 import { toRunError } from './errors.ts';
 import { loadPretrained, type LoadedParts, type LoadOptions } from './loadPretrained.ts';
@@ -64,9 +64,14 @@ export async function loadImplicitReward(
     ...options,
     sharesGeneratorTokenizer: options.sharesGeneratorTokenizer ?? !ownsPolicy,
   });
+  // With the generator as the policy, the engine streams the reward: the reference decodes beside it.
+  const referenceDecoder = ownsPolicy ? null : generatorFromParts(referenceParts, 'auto', false);
+  const weight = options.weighting === 'uniform' ? () => 1 : (k: number) => 1 / (k + 1);
   return {
     ...scorer,
+    ...(referenceDecoder && { streamed: { reference: referenceDecoder, weight } }),
     async dispose() {
+      await referenceDecoder?.dispose();
       await Promise.all([ownsPolicy && policyParts.model.dispose(), referenceParts.model.dispose()]);
     },
   };

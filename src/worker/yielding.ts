@@ -69,6 +69,8 @@ export function yieldingScorer(scorer: Scorer, turns: TurnGiver): Scorer {
     id: scorer.id,
     label: scorer.label,
     ...(scorer.parameters !== undefined && { parameters: scorer.parameters }),
+    // A streamed reward's reference decodes beside the generator: it hands the loop turns too.
+    ...(scorer.streamed && { streamed: { reference: yieldingGenerator(scorer.streamed.reference, turns), weight: (k: number) => scorer.streamed!.weight(k) } }),
     async score(requests, signal) {
       const result = await scorer.score(requests, signal);
       await turns.maybeYield();
