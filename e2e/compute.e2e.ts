@@ -40,6 +40,7 @@ describe('same N and same memory', () => {
     expect(await thisRun.getByTestId('replay-tokens').textContent()).toBe(await cell('spr', 1));
     expect(await thisRun.getByTestId('replay-reward-tokens').textContent()).toBe(await cell('spr', 3));
     expect(await page.getByTestId('replay').textContent()).not.toMatch(/≈/);
+    await expect(page.getByTestId('reward-cost-note').textContent()).resolves.toMatch(/re-reads every live candidate's whole prefix/);
     const compute = page.getByTestId('compute-panel');
     // Best-of-N at N = 1, 2, 4, 8, 16, 32; ten values of α; the three runs.
     expect(Number(await compute.getByTestId('chart-compute').getAttribute('data-points'))).toBe(6 + 10 + 3);

@@ -72,6 +72,8 @@ describe('the built-in tuned pair', () => {
     await waitForRunEnd(page);
     expect(await laneState(page, 'treebon')).toBe('done');
     await expect(page.getByTestId('treebon-implicit').textContent()).resolves.toMatch(/implicit DPO reward/);
+    // The implicit reward streams beside the generator: decisions re-read nothing.
+    await expect(page.getByTestId('reward-cost-note').textContent()).resolves.toMatch(/streamed: its reference model read each new token once/);
     expect(pageErrors).toEqual([]);
   });
 });

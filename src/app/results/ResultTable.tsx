@@ -3,13 +3,15 @@ import { METHOD_LABELS } from '../../core/methodNames.ts';
 import { useRun } from '../engine/controller-context.ts';
 import { formatCount, formatDuration, formatReward } from '../format.ts';
 import { METHOD_COLORS } from '../method-style.ts';
-import { describeVersusBon, resultRows } from './result-rows.ts';
+import { describeVersusBon, resultRows, rewardCostNote } from './result-rows.ts';
 import { SaveRun } from './SaveRun.tsx';
 import { useMemo } from 'react';
 
 export function ResultTable() {
   const run = useRun((s) => s);
   const rows = useMemo(() => resultRows(run), [run]);
+  const start = run.lanes.spr?.start ?? run.lanes.bon?.start ?? run.lanes.treebon?.start ?? null;
+  const costNote = start && rewardCostNote(start.scorers.length, start.streamedScorers?.length ?? 0);
   if (rows.length === 0) return null;
   return (
     <section className="panel results" aria-label="Results">
@@ -43,6 +45,7 @@ export function ResultTable() {
           ))}
         </tbody>
       </table>
+      {costNote && <p className="note" data-testid="reward-cost-note">{costNote}</p>}
       <SaveRun />
     </section>
   );

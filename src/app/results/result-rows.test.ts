@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sprEvents, twoMethodRun } from '../fixtures/two-method-run.ts';
 import { applyEvents, emptyRunState } from '../state/run-state.ts';
-import { describeVersusBon, resultRows } from './result-rows.ts';
+import { describeVersusBon, resultRows, rewardCostNote } from './result-rows.ts';
 
 describe('resultRows', () => {
   it('reports each method and what Speculative Rejection saved against Best-of-N', () => {
@@ -24,5 +24,12 @@ describe('resultRows', () => {
   it('says "fewer" or "more", "as fast" or "slower"', () => {
     expect(describeVersusBon({ tokensSaved: 0.68, speedup: 2.8, rewardGap: 0 })).toBe('68% fewer tokens, 2.8x as fast');
     expect(describeVersusBon({ tokensSaved: -0.92, speedup: 0.3, rewardGap: null })).toBe('92% more tokens, 3.3x slower');
+  });
+
+  it('says how the reward models spent their tokens: streamed, re-reading prefixes, or both', () => {
+    expect(rewardCostNote(1, 1)).toMatch(/^The implicit DPO reward was streamed/);
+    expect(rewardCostNote(1, 0)).toMatch(/re-reads every live candidate's whole prefix/);
+    expect(rewardCostNote(2, 1)).toMatch(/streamed.*each other reward model re-reads/);
+    expect(rewardCostNote(0, 0)).toBeNull();
   });
 });

@@ -63,3 +63,13 @@ export function describeVersusBon(v: NonNullable<ResultRow['versusBon']>): strin
   const speed = !(v.speedup > 0) ? '' : v.speedup >= 1 ? `, ${v.speedup.toFixed(1)}x as fast` : `, ${(1 / v.speedup).toFixed(1)}x slower`;
   return tokens + speed;
 }
+
+/** How the reward models spent their tokens: streamed while decoding, or re-reading prefixes at each decision. */
+export function rewardCostNote(scorers: number, streamed: number): string | null {
+  if (scorers === 0) return null;
+  const streamedWords = 'The implicit DPO reward was streamed: its reference model read each new token once, beside the generator, so decisions re-read nothing.';
+  const rereadWords = 'Reward-model tokens: at each decision the reward model re-reads every live candidate\'s whole prefix (a classifier scores a text; it cannot extend a score), which is Speculative Rejection\'s scoring cost.';
+  if (streamed === scorers) return streamedWords;
+  if (streamed === 0) return rereadWords;
+  return `${streamedWords} ${rereadWords.replace('the reward model re-reads', 'each other reward model re-reads')}`;
+}
