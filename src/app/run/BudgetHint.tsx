@@ -39,7 +39,9 @@ export function BudgetHint({ budgetTokens, kvBytesPerToken, promptTokens, n, max
         {firstDecision >= maxNewTokens
           ? <>They all fit to the end: no decision is forced by memory.</>
           : <>It first decides at ~{Math.max(1, firstDecision)} tokens, when they fill the budget.</>}
-      </span>
+      </span>{' '}
+      TreeBoN keeps {n} alive at every layer{plan && plan.capacity < n ? <>, {plan.capacity} rows at a time</> : null}.
+
     </p>
   );
 }
