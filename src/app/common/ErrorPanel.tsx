@@ -10,7 +10,11 @@ export function ErrorPanel() {
   const shown = useSession((s) => s.error);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (shown) ref.current?.scrollIntoView({ block: 'nearest' });
+    const panel = ref.current;
+    if (!shown || !panel) return;
+    const { top, bottom } = panel.getBoundingClientRect();
+    // Centred, so the action it is about (just above) shows too; left alone when already in view.
+    if (top < 0 || bottom > window.innerHeight) panel.scrollIntoView({ block: 'center' });
   }, [shown]);
   if (!shown) return null;
   const { error, context } = shown;

@@ -212,4 +212,19 @@ describe('createController', () => {
     await controller.load();
     expect(controller.session.get().phase).toBe('ready');
   });
+
+  it('ends a run for the user only once its trailing events are in (they come through their own port)', async () => {
+    const run: EngineWorkerApi['run'] = async (_config, onEvents) => {
+      // The outcome goes out first; the events follow a moment later, as from a page busy drawing.
+      setTimeout(() => onEvents(sprEvents as RunEvent[]), 30);
+      return { ok: true, value: { stopped: false, events: sprEvents.length } };
+    };
+    const controller = createController(() => new FakeWorker(fakeApi(run)), 'auto');
+    await started(controller);
+    await controller.load();
+    await controller.runWith(defaultRunConfig('Hi'));
+    expect(controller.session.get().phase).toBe('ready');
+    expect(controller.run.get().lanes.spr?.end?.winner?.id).toBe(3);
+    expect(JSON.parse(controller.savedRunText()!).events).toHaveLength(sprEvents.length);
+  });
 });

@@ -59,10 +59,13 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
    * their own message port, so some may arrive after the run's outcome. */
   let shownRun = 0;
   let runsStarted = 0;
+  /** Set while a finished run waits for its trailing events; forgetting the run ends the wait. */
+  let stopWaitingForEvents: (() => void) | null = null;
   /** Forgets the run in flight and its late events: its worker is gone (reset, crash, new models). */
   const forgetRun = () => {
     activeRun = 0;
     shownRun = 0;
+    stopWaitingForEvents?.();
   };
 
   // Runs for every new worker (at start and after each replacement).
@@ -169,13 +172,28 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
       run.set(startRunState(config.combine));
       log = [];
     };
+    let received = 0;
+    let expected = Infinity;
     const onEvents = Comlink.proxy((events: RunEvent[]) => {
       if (shownRun !== id) return; // a run that was reset, lost its worker or was followed by another
       show();
       log.push(...events);
+      received += events.length;
       run.update((s) => applyEvents(s, events));
+      if (received >= expected) stopWaitingForEvents?.();
     });
     const outcome = await client.call((api) => api.run(config, onEvents));
+    if (outcome.ok && activeRun === id && received < outcome.value.events) {
+      // The events come through a message port of their own and can trail the outcome, by seconds when
+      // the page is busy drawing: the run is over for the user (Run enabled again) once all are shown.
+      expected = outcome.value.events;
+      await new Promise<void>((resolve) => {
+        stopWaitingForEvents = () => {
+          stopWaitingForEvents = null;
+          resolve();
+        };
+      });
+    }
     if (activeRun !== id) return;
     activeRun = 0;
     if (outcome.ok) {
