@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { laneState, loadModels, setSettings, waitForRunEnd } from './app-page.ts';
 import { launchChromium } from './browser.ts';
-import { clickRunTwiceInOneTask, isInViewport, pastePromptAndRun, waitForLaneState } from './page-actions.ts';
+import { clickAfterBusyPage, clickRunTwiceInOneTask, isInViewport, pastePromptAndRun, waitForLaneState } from './page-actions.ts';
 
 const modelsDir = fileURLToPath(new URL('../public/models/', import.meta.url));
 let browser: Browser;
@@ -144,7 +144,8 @@ describe('faults', () => {
     await setSettings(page, LONG_LIGHT_RUN);
     await page.getByTestId('run-button').click();
     await waitForLaneState(page, 'treebon', 'generating');
-    await page.getByRole('button', { name: 'Change models' }).click();
+    // A page busy drawing when the user clicks: the run's events queue up meanwhile and arrive after the click.
+    await clickAfterBusyPage(page, 'Change models', 600);
     await loadModels(page);
     expect(await page.locator('[data-testid^=lane-]').count()).toBe(0);
     expect(await page.getByTestId('run-status').textContent()).toBe('');

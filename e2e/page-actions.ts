@@ -86,3 +86,22 @@ export async function waitForLaneState(page: Page, method: string, state: string
     { method, state, timeout },
   );
 }
+
+/**
+ * Holds the page's main thread for `busyMs` (as drawing a big run does), then clicks the button named
+ * `name` in the same task: whatever the worker sent meanwhile is still queued, and arrives after the click.
+ */
+export async function clickAfterBusyPage(page: Page, name: string, busyMs: number): Promise<void> {
+  await page.evaluate(
+    ({ name, busyMs }) => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === name);
+      if (!button) throw new Error(`no button "${name}"`);
+      const until = performance.now() + busyMs;
+      while (performance.now() < until) {
+        // busy, like a long render
+      }
+      button.click();
+    },
+    { name, busyMs },
+  );
+}
