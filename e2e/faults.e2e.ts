@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { laneState, loadModels, setSettings, waitForRunEnd } from './app-page.ts';
 import { launchChromium } from './browser.ts';
-import { clickAfterBusyPage, clickRunTwiceInOneTask, isInViewport, pastePromptAndRun, waitForLaneState } from './page-actions.ts';
+import { clickAfterBusyPage, clickRunTwiceInOneTask, isInViewport, pastePromptAndRun, runUntilLaneState } from './page-actions.ts';
 
 const modelsDir = fileURLToPath(new URL('../public/models/', import.meta.url));
 let browser: Browser;
@@ -93,8 +93,7 @@ describe('faults', () => {
     await loadModels(page);
     for (const m of ['spr', 'treebon']) await page.locator(`input[name="method-${m}"]`).uncheck();
     await setSettings(page, LONG_LIGHT_RUN);
-    await page.getByTestId('run-button').click();
-    await waitForLaneState(page, 'bon', 'generating');
+    await runUntilLaneState(page, 'bon', 'generating');
     // What a tab-level out-of-memory kill or a self.close() looks like from the page: the worker is gone, no error event.
     const worker = workerLocator(page);
     expect(worker).toBeDefined();
@@ -142,8 +141,7 @@ describe('faults', () => {
     await loadModels(page);
     for (const m of ['bon', 'spr']) await page.locator(`input[name="method-${m}"]`).uncheck();
     await setSettings(page, LONG_LIGHT_RUN);
-    await page.getByTestId('run-button').click();
-    await waitForLaneState(page, 'treebon', 'generating');
+    await runUntilLaneState(page, 'treebon', 'generating');
     // A page busy drawing when the user clicks: the run's events queue up meanwhile and arrive after the click.
     await clickAfterBusyPage(page, 'Change models', 600);
     await loadModels(page);

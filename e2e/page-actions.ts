@@ -60,28 +60,29 @@ export function isInViewport(locator: Locator): Promise<boolean> {
 }
 
 /**
- * Waits until `method`'s lane shows `state`, checked on every DOM change: a page busy drawing a run
- * may paint no frame for seconds, so polling on animation frames (or asking between tasks) can miss a
- * state the page held only while it was busy.
+ * Clicks Run and waits until `method`'s lane shows `state`, watched from before the click on every DOM
+ * change: a page busy drawing a run paints no frame and answers the driver late, so polling (on frames
+ * or from the driver) can miss a state the page held only while it was busy.
  */
-export async function waitForLaneState(page: Page, method: string, state: string, timeout = 60_000): Promise<void> {
+export async function runUntilLaneState(page: Page, method: string, state: string, timeout = 60_000): Promise<void> {
   await page.evaluate(
     ({ method, state, timeout }) =>
       new Promise<void>((resolve, reject) => {
+        const run = document.querySelector<HTMLButtonElement>('[data-testid=run-button]');
+        if (!run || run.disabled) throw new Error('Run is not available');
         const selector = `[data-testid=lane-${method}] [data-testid=lane-status]`;
-        const shown = () => document.querySelector(selector)?.getAttribute('data-state') === state;
-        if (shown()) return resolve();
         const timer = setTimeout(() => {
           observer.disconnect();
           reject(new Error(`lane ${method} never showed "${state}"`));
         }, timeout);
         const observer = new MutationObserver(() => {
-          if (!shown()) return;
+          if (document.querySelector(selector)?.getAttribute('data-state') !== state) return;
           observer.disconnect();
           clearTimeout(timer);
           resolve();
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+        run.click();
       }),
     { method, state, timeout },
   );
