@@ -15,8 +15,9 @@ let page: Page;
 let scratch: string;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  // The folder first: when the browser fails to launch, the cleanup must not fail on top of it.
   scratch = mkdtempSync(join(tmpdir(), 'aligned-e2e-'));
+  browser = await launchChromium();
 });
 
 beforeEach(async () => {

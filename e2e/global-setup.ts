@@ -1,5 +1,6 @@
 // Builds the app with its built-in models into .cache/e2e-dist, serves it with `vite preview` on a
 // free port (with the COOP/COEP headers of vite.config.ts) and hands the address to the tests.
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -35,7 +36,14 @@ export async function serveBuiltApp(options: { minify?: boolean } = {}): Promise
   return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
 }
 
+/** Without a browser every test would fail on its own, after the build: stop here, saying how to install one. */
+function requireChromium(): void {
+  const check = spawnSync(process.execPath, [fileURLToPath(new URL('../scripts/check-chromium.mjs', import.meta.url))], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(check.stderr || 'Chromium was not found (scripts/check-chromium.mjs).');
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  requireChromium();
   const server = await serveBuiltApp();
   project.provide('baseUrl', server.url);
   return server.close;

@@ -12,6 +12,9 @@ const Workspace = lazy(async () => ({ default: (await loadWorkspace()).Workspace
 export function App() {
   // The workspace shows loaded models' runs, or a saved run opened without models.
   const hasRun = useSession((s) => s.loaded !== null || s.recorded !== null);
+  // The start screen shows errors by its Load button, the workspace by its Run button; a saved run
+  // viewed without models has neither, so its errors go on top.
+  const viewingSavedRun = useSession((s) => s.loaded === null && s.recorded !== null);
   useEffect(() => {
     void loadWorkspace();
   }, []);
@@ -19,7 +22,7 @@ export function App() {
     <>
       <Header />
       <main>
-        <ErrorPanel />
+        {viewingSavedRun && <ErrorPanel />}
         {hasRun ? (
           <Suspense fallback={<p className="status-line">Preparing the workspace…</p>}>
             <Workspace />

@@ -91,6 +91,15 @@ export interface RunSummary {
   readonly events: number;
 }
 
+/**
+ * The worker's first message, sent beside comlink (which ignores it): the worker is up, and holds the
+ * Web Lock named `lock` until it is gone (null where the browser has no Web Locks).
+ */
+export interface EngineAliveMessage {
+  readonly type: 'engine-alive';
+  readonly lock: string | null;
+}
+
 export interface EngineWorkerApi {
   probe(): Promise<Outcome<CapabilityReport>>;
   /** Loads (replacing anything loaded before) and warms up with one token. */

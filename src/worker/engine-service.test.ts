@@ -1,5 +1,8 @@
 // The worker's service on real onnxruntime (Node, CPU) with the tiny generated models: loading with
 // progress, batched run events, Stop keeping partial results, and errors as data.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultRunConfig, type RunConfig } from '../core/config.ts';
 import type { RunEvent } from '../core/events.ts';
@@ -132,5 +135,38 @@ describe('EngineService', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-config', field: 'n' } });
     const tokens = await engine.promptTokens('Hello there');
     expect(tokens.ok && tokens.value).toBeGreaterThan(2);
+  });
+
+  it('runs one run at a time: a second run while one is going is refused, and the first is not disturbed', async () => {
+    const engine = service();
+    await engine.load(classifier, () => undefined);
+    const first = engine.run(config({ methods: ['bon'] }), () => undefined);
+    const second = await engine.run(config(), () => undefined);
+    expect(second).toMatchObject({ ok: false, error: { message: expect.stringMatching(/already in progress/) } });
+    expect(await first).toMatchObject({ ok: true, value: { stopped: false } });
+    expect(await engine.run(config({ methods: ['bon'] }), () => undefined)).toMatchObject({ ok: true });
+  });
+
+  it('blames a prompt that leaves no room for an answer on the prompt, not the budget or the answer length', async () => {
+    const engine = service();
+    const loaded = await engine.load(classifier, () => undefined);
+    const max = loaded.ok ? loaded.value.generator.maxPositions : null;
+    expect(max).toBeGreaterThan(0);
+    const outcome = await engine.run(config({ prompt: 'kind words '.repeat(max!) }), () => undefined);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-config', field: 'prompt', message: expect.stringMatching(/shorten the prompt/) } });
+    if (!outcome.ok) expect(outcome.error.message).not.toMatch(/KV budget|at most 0/);
+  });
+
+  it('says a picked folder whose files do not parse is the folder\'s problem, not a bug', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'garbage-model-')), 'my-model');
+    try {
+      cpSync(folders.llama, folder, { recursive: true });
+      writeFileSync(join(folder, 'onnx', 'model.onnx'), 'this is not an ONNX file');
+      const outcome = await service().load({ ...classifier, generator: { kind: 'files', name: folder, files: new Map() } }, () => undefined);
+      expect(outcome).toMatchObject({ ok: false, error: { code: 'unsupported-model', message: expect.stringMatching(/files in the folder .*my-model could not be read as a model/) } });
+      if (!outcome.ok) expect(`${outcome.error.message} ${outcome.error.hint}`).not.toMatch(/bug/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -74,7 +74,7 @@ export class EngineService implements EngineWorkerApi {
         const opts = { device: placement.device, dtype: placement.dtype, fallbackDtypes: placement.fallbackDtypes, onProgress };
         const started = now();
         updates.push({ type: 'stage', stage: 'download', message: `Fetching ${describe(request.generator)}…` });
-        const generator = await loadGenerator(this.options.toModelSource(request.generator), opts);
+        const generator = await blamingFolder(request.generator, () => loadGenerator(this.options.toModelSource(request.generator), opts));
         const scorers: LoadedScorer[] = [];
         try {
           for (const [i, reward] of request.rewards.entries()) {
@@ -111,13 +111,15 @@ export class EngineService implements EngineWorkerApi {
   }
 
   async run(config: RunConfig, onEvents: (events: RunEvent[]) => void): Promise<Outcome<RunSummary>> {
+    // One run at a time: a second one would interleave its events with the first's in the UI's log.
+    if (this.abort) return { ok: false, error: { code: 'invalid-config', message: 'A run is already in progress: stop it first.' } };
     const events = createBatcher<RunEvent>(onEvents, { intervalMs: this.options.flushIntervalMs ?? 50, isUrgent: (e) => URGENT.has(e.type) });
     const abort = new AbortController();
-    this.abort?.abort();
     this.abort = abort;
     try {
       return await attempt(async () => {
         const { generator, scorers } = this.models();
+        checkPromptFits(config.prompt, generator);
         const turns = new TurnGiver(Math.min(25, this.options.flushIntervalMs ?? 50));
         const log = await runAlignment(config, {
           generator: yieldingGenerator(generator, turns),
@@ -162,9 +164,9 @@ export class EngineService implements EngineWorkerApi {
   }
 
   private loadScorer(reward: RewardSpec, generator: LoadedGenerator, opts: Parameters<typeof loadRewardModel>[1]): Promise<LoadedScorer> {
-    if (reward.kind === 'classifier') return loadRewardModel(this.options.toModelSource(reward.source), opts);
+    if (reward.kind === 'classifier') return blamingFolder(reward.source, () => loadRewardModel(this.options.toModelSource(reward.source), opts));
     // The generator is the DPO policy: shared, not loaded twice. Weights 1/(k+1) as in TreeBoN's partial reward.
-    return loadImplicitReward(generator, this.options.toModelSource(reward.reference), { ...opts, weighting: 'inverse-position' });
+    return blamingFolder(reward.reference, () => loadImplicitReward(generator, this.options.toModelSource(reward.reference), { ...opts, weighting: 'inverse-position' }));
   }
 
   private async unload(): Promise<void> {
@@ -186,6 +188,39 @@ async function warmUp(generator: LoadedGenerator, scorers: readonly LoadedScorer
   }
   for (const scorer of scorers) await scorer.score([{ prompt, response: 'Hi.' }]);
   return now() - started;
+}
+
+/**
+ * A folder's files that the model layer cannot make sense of (damaged JSON, an ONNX file that does not
+ * parse) come out as an unexplained failure, which the UI would call a bug; the user's own files are the
+ * likelier cause, so the error says so.
+ */
+async function blamingFolder<T>(spec: ModelSourceSpec, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const data = toErrorData(error);
+    if (spec.kind !== 'files' || data.code !== 'internal') throw error;
+    const detail = data.message.replace(/^Loading ".*?" failed: /s, '');
+    throw new EngineError({
+      code: 'unsupported-model',
+      message: `The files in the folder ${spec.name} could not be read as a model (${detail}).`,
+      hint: 'They may be damaged or incomplete: pick a folder that holds a whole ONNX export, as downloaded from the hub (config.json, tokenizer.json, onnx/model.onnx).',
+    }, { cause: error });
+  }
+}
+
+/** A prompt with no room left for an answer is the prompt's problem, not the budget's or the answer length's. */
+function checkPromptFits(prompt: string, generator: LoadedGenerator): void {
+  const max = generator.info.maxPositions;
+  if (max === undefined) return;
+  const tokens = generator.encodePrompt(prompt).length;
+  if (tokens >= max) {
+    throw new EngineError({
+      code: 'invalid-config', field: 'prompt',
+      message: `The prompt is ${tokens} tokens, but the model reads at most ${max} (prompt and answer together): shorten the prompt.`,
+    });
+  }
 }
 
 async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {

@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import ortMjsUrl from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import { configureWasmRuntime, type ModelSource } from '../models/index.ts';
+import { announceAlive } from './alive-lock.ts';
 import type { ModelSourceSpec } from './api.ts';
 import { EngineService } from './engine-service.ts';
 
@@ -27,3 +28,5 @@ function toModelSource(spec: ModelSourceSpec): ModelSource {
 }
 
 Comlink.expose(new EngineService({ toModelSource, threads, crossOriginIsolated: self.crossOriginIsolated }));
+// Only now is the worker able to answer: until this message the page holds its calls back.
+announceAlive((message) => self.postMessage(message));

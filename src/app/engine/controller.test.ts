@@ -6,7 +6,7 @@ import type { RunEvent } from '../../core/events.ts';
 import type { EngineErrorData } from '../../core/errors.ts';
 import type { CapabilityReport, EngineWorkerApi, LoadedModels, Outcome, RunSummary } from '../../worker/api.ts';
 import { BUILTIN_GENERATOR_ID, POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
-import { sprEvents } from '../fixtures/two-method-run.ts';
+import { bonEvents, sprEvents } from '../fixtures/two-method-run.ts';
 import { EXAMPLE_PROMPTS } from '../run/example-prompts.ts';
 import { createController } from './controller.ts';
 import { FakeWorker } from './fake-worker.ts';
@@ -137,5 +137,94 @@ describe('createController', () => {
     await second.load();
     expect(second.session.get()).toMatchObject({ phase: 'ready', recorded: null });
     expect(second.run.get().methods).toEqual([]);
+  });
+
+  it('runs one run at a time: a second Run in the same task is refused where runs start', async () => {
+    let runs = 0;
+    const run: EngineWorkerApi['run'] = async (_config, onEvents) => {
+      runs++;
+      onEvents(sprEvents as RunEvent[]);
+      return { ok: true, value: { stopped: false, events: sprEvents.length } };
+    };
+    const controller = createController(() => new FakeWorker(fakeApi(run)), 'auto');
+    await started(controller);
+    await controller.load();
+    // Two clicks before React re-renders the button: both reach the controller.
+    await Promise.all([controller.runWith(defaultRunConfig('Hi')), controller.runWith(defaultRunConfig('Hi'))]);
+    await vi.waitFor(() => expect(controller.run.get().lanes.spr?.end).toBeDefined());
+    expect(runs).toBe(1);
+    expect(JSON.parse(controller.savedRunText()!).events).toHaveLength(sprEvents.length);
+  });
+
+  it('keeps the previous results when the engine refuses a run, and says why next to Run', async () => {
+    let calls = 0;
+    const run: EngineWorkerApi['run'] = async (_config, onEvents) => {
+      if (++calls === 2) return { ok: false, error: { code: 'invalid-config', field: 'prompt', message: 'The prompt is too long.' } };
+      onEvents(sprEvents as RunEvent[]);
+      return { ok: true, value: { stopped: false, events: sprEvents.length } };
+    };
+    const controller = createController(() => new FakeWorker(fakeApi(run)), 'auto');
+    await started(controller);
+    await controller.load();
+    await controller.runWith(defaultRunConfig('Hi'));
+    await vi.waitFor(() => expect(controller.run.get().lanes.spr?.end?.winner?.id).toBe(3));
+    const before = controller.run.get();
+    await controller.runWith(defaultRunConfig('a very long prompt'));
+    expect(controller.run.get()).toBe(before);
+    expect(controller.session.get()).toMatchObject({ phase: 'ready', error: { context: 'run', error: { field: 'prompt' } } });
+    expect(JSON.parse(controller.savedRunText()!).events).toHaveLength(sprEvents.length);
+  });
+
+  it('drops a run\'s late events once the models were changed: no ghost lane after the next load', async () => {
+    let late: ((events: RunEvent[]) => void) | null = null;
+    const run: EngineWorkerApi['run'] = (_config, onEvents) => {
+      late = onEvents;
+      onEvents(bonEvents.slice(0, 3) as RunEvent[]);
+      return new Promise(() => undefined);
+    };
+    const controller = createController(() => new FakeWorker(fakeApi(run)), 'auto');
+    await started(controller);
+    await controller.load();
+    void controller.runWith(defaultRunConfig('Hi'));
+    await vi.waitFor(() => expect(controller.run.get().lanes.bon).toBeDefined());
+    controller.changeModels();
+    await controller.load();
+    // The old run's proxy still reaches the page (its own message port); what it sends is not shown.
+    // (Through comlink the call resolves once the page has handled it.)
+    await (late! as (events: RunEvent[]) => Promise<void>)(bonEvents.slice(3) as RunEvent[]);
+    expect(controller.run.get().methods).toEqual([]);
+    expect(controller.session.get().phase).toBe('ready');
+  });
+
+  it('says the engine could not be loaded when no worker starts, instead of restarting forever, and retries', async () => {
+    let healthy = false;
+    const workers: FakeWorker[] = [];
+    const api: Partial<EngineWorkerApi> = { ...fakeApi(async () => ({ ok: true, value: { stopped: false, events: 0 } })), probe: async () => ({ ok: true, value: {} as CapabilityReport }) };
+    const controller = createController(() => { const w = new FakeWorker(api, { failToStart: !healthy }); workers.push(w); return w; }, 'auto');
+    await started(controller);
+    await vi.waitFor(() => expect(controller.session.get().error?.context).toBe('engine'), { timeout: 10_000 });
+    expect(workers).toHaveLength(5);
+    expect(controller.session.get()).toMatchObject({ phase: 'choose', error: { error: { message: expect.stringMatching(/could not be loaded/) } } });
+    healthy = true;
+    controller.retryEngine();
+    await vi.waitFor(() => expect(controller.session.get().capabilities).not.toBeNull());
+    expect(controller.session.get().error).toBeNull();
+    await controller.load();
+    expect(controller.session.get().phase).toBe('ready');
+  });
+
+  it('ends a run for the user only once its trailing events are in (they come through their own port)', async () => {
+    const run: EngineWorkerApi['run'] = async (_config, onEvents) => {
+      // The outcome goes out first; the events follow a moment later, as from a page busy drawing.
+      setTimeout(() => onEvents(sprEvents as RunEvent[]), 30);
+      return { ok: true, value: { stopped: false, events: sprEvents.length } };
+    };
+    const controller = createController(() => new FakeWorker(fakeApi(run)), 'auto');
+    await started(controller);
+    await controller.load();
+    await controller.runWith(defaultRunConfig('Hi'));
+    expect(controller.session.get().phase).toBe('ready');
+    expect(controller.run.get().lanes.spr?.end?.winner?.id).toBe(3);
+    expect(JSON.parse(controller.savedRunText()!).events).toHaveLength(sprEvents.length);
   });
 });

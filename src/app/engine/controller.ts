@@ -12,7 +12,7 @@ import { defaultSelection, toLoadRequest, type ModelSelection } from '../models/
 import { initialRunForm, type RunForm } from '../run/run-form.ts';
 import { EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor, shapeAfterLoad } from '../run/example-prompts.ts';
 import { applyEvents, emptyRunState, startRunState, type RunState } from '../state/run-state.ts';
-import { initialSession, reduceSession, type SessionAction, type SessionState } from '../state/session.ts';
+import { initialSession, reduceSession, type ErrorContext, type SessionAction, type SessionState } from '../state/session.ts';
 import { createStore, type Store } from '../state/store.ts';
 import { EngineClient, type WorkerLike } from './engine-client.ts';
 
@@ -23,7 +23,9 @@ export interface AppController {
   /** null until the catalog is known (the defaults depend on it). */
   readonly selection: Store<ModelSelection | null>;
   start(): void;
+  /** Loads the selected models; ignored unless on the model choice (one load at a time). */
   load(): Promise<void>;
+  /** Starts a run; ignored unless models are loaded and no run is in progress (one run at a time). */
   runWith(config: RunConfig): Promise<void>;
   promptTokens(prompt: string): Promise<number | null>;
   stop(): void;
@@ -38,6 +40,8 @@ export interface AppController {
   /** Leaves a saved run for the start screen. */
   closeRun(): void;
   dismissError(): void;
+  /** Starts the engine again after it could not be loaded. */
+  retryEngine(): void;
 }
 
 export function createController(createWorker: () => WorkerLike, device: ModelSelection['device']): AppController {
@@ -48,22 +52,43 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
   /** The event log of the latest run (live or opened), as it arrived: what a saved run file holds. */
   let log: RunEvent[] = [];
   const dispatch = (action: SessionAction) => session.update((s) => reduceSession(s, action));
-  const fail = (context: 'capabilities' | 'catalog' | 'load' | 'run' | 'worker', error: EngineErrorData) =>
-    dispatch({ type: 'failed', context, error });
-
-  const client = new EngineClient(createWorker, (error) => {
-    fail('worker', error);
-    dispatch({ type: 'worker-replaced' });
-    void watchDeviceLoss();
-  });
+  const fail = (context: ErrorContext, error: EngineErrorData) => dispatch({ type: 'failed', context, error });
+  /** The run in flight (its number), 0 when none: only one at a time. */
+  let activeRun = 0;
+  /** The run whose events the run store shows: events of any other are dropped. Its events come through
+   * their own message port, so some may arrive after the run's outcome. */
+  let shownRun = 0;
+  let runsStarted = 0;
+  /** Set while a finished run waits for its trailing events; forgetting the run ends the wait. */
+  let stopWaitingForEvents: (() => void) | null = null;
+  /** Forgets the run in flight and its late events: its worker is gone (reset, crash, new models). */
+  const forgetRun = () => {
+    activeRun = 0;
+    shownRun = 0;
+    stopWaitingForEvents?.();
+  };
 
   // Runs for every new worker (at start and after each replacement).
   const probe = async () => {
     void watchDeviceLoss();
     const outcome = await client.call((api) => api.probe());
     if (outcome.ok) dispatch({ type: 'probed', report: outcome.value });
-    else fail('capabilities', outcome.error);
+    else if (outcome.error.code !== 'aborted') fail('capabilities', outcome.error);
   };
+
+  const client = new EngineClient(createWorker, {
+    onStarted: () => void probe(),
+    onCrash(error) {
+      forgetRun();
+      fail('worker', error);
+      dispatch({ type: 'worker-replaced' });
+    },
+    onUnavailable(error) {
+      forgetRun();
+      dispatch({ type: 'worker-replaced' });
+      fail('engine', error);
+    },
+  });
 
   /** A GPU device lost while idle is reported at once rather than at the next call; a worker that cannot watch just reports it later. */
   const watchDeviceLoss = async () => {
@@ -93,17 +118,15 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
 
   const load = async () => {
     const picked = selection.get();
-    if (!picked) return;
+    if (!picked || session.get().phase !== 'choose') return;
     const request = toLoadRequest(picked);
     if (!request.ok) {
       fail('load', { code: 'invalid-config', message: request.problem });
       return;
     }
-    if (session.get().recorded) {
-      // Loading models leaves the saved run being viewed.
-      run.set(emptyRunState);
-      log = [];
-    }
+    // New models, a clean workspace: no saved run being viewed, nothing left of a run the engine lost.
+    run.set(emptyRunState);
+    log = [];
     dispatch({ type: 'load-start' });
     const onUpdates = Comlink.proxy((updates: LoadUpdate[]) => dispatch({ type: 'load-updates', updates }));
     const outcome = await client.call((api) => api.load(request.request, onUpdates));
@@ -126,31 +149,66 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
   /** A lost GPU device leaves the worker unusable: report it, then start a fresh worker. */
   const recoverIfDeviceLost = (error: EngineErrorData): boolean => {
     if (error.code !== 'device-lost') return false;
+    forgetRun();
     fail('worker', error);
     client.reset();
     dispatch({ type: 'worker-replaced' });
-    void probe();
     return true;
   };
 
   const runWith = async (config: RunConfig) => {
+    // One run at a time, checked here and not only by the Run button: two clicks in one task both get here.
+    if (session.get().phase !== 'ready' || activeRun !== 0) return;
+    const id = ++runsStarted;
+    activeRun = id;
+    shownRun = id;
     dispatch({ type: 'run-start' });
-    run.set(startRunState(config.combine));
-    log = [];
+    // The previous results stay until the engine has accepted this run (its first events), so a run it
+    // refuses leaves them on screen.
+    let shown = false;
+    const show = () => {
+      if (shown) return;
+      shown = true;
+      run.set(startRunState(config.combine));
+      log = [];
+    };
+    let received = 0;
+    let expected = Infinity;
     const onEvents = Comlink.proxy((events: RunEvent[]) => {
+      if (shownRun !== id) return; // a run that was reset, lost its worker or was followed by another
+      show();
       log.push(...events);
+      received += events.length;
       run.update((s) => applyEvents(s, events));
+      if (received >= expected) stopWaitingForEvents?.();
     });
     const outcome = await client.call((api) => api.run(config, onEvents));
-    if (outcome.ok) dispatch({ type: 'run-done', summary: outcome.value });
-    else if (outcome.error.code === 'aborted') dispatch({ type: 'run-done', summary: { stopped: true, events: run.get().eventCount } });
-    else if (!recoverIfDeviceLost(outcome.error)) fail('run', outcome.error);
+    if (outcome.ok && activeRun === id && received < outcome.value.events) {
+      // The events come through a message port of their own and can trail the outcome, by seconds when
+      // the page is busy drawing: the run is over for the user (Run enabled again) once all are shown.
+      expected = outcome.value.events;
+      await new Promise<void>((resolve) => {
+        stopWaitingForEvents = () => {
+          stopWaitingForEvents = null;
+          resolve();
+        };
+      });
+    }
+    if (activeRun !== id) return;
+    activeRun = 0;
+    if (outcome.ok) {
+      show();
+      dispatch({ type: 'run-done', summary: outcome.value });
+    } else if (outcome.error.code === 'aborted') {
+      dispatch({ type: 'run-done', summary: { stopped: true, events: shown ? run.get().eventCount : 0 } });
+    } else if (!recoverIfDeviceLost(outcome.error)) {
+      fail('run', outcome.error);
+    }
   };
 
   return {
     session, run, form, selection,
     start() {
-      void probe();
       void readCatalog();
     },
     load,
@@ -160,24 +218,31 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
       return outcome.ok ? outcome.value : null;
     },
     stop() {
+      if (activeRun === 0) return;
       dispatch({ type: 'stop' });
       client.stop();
     },
     async reset() {
       const hadModels = session.get().loaded !== null;
+      forgetRun();
       client.reset();
       run.set(emptyRunState);
+      log = [];
       dispatch({ type: 'worker-replaced' });
-      void probe();
       if (hadModels) await load();
     },
     changeModels() {
+      forgetRun();
       client.reset();
       run.set(emptyRunState);
+      log = [];
       dispatch({ type: 'worker-replaced' });
-      void probe();
     },
     dismissError: () => dispatch({ type: 'dismiss-error' }),
+    retryEngine() {
+      dispatch({ type: 'dismiss-error' });
+      client.retry();
+    },
     savedRunText: () => (log.length > 0 ? runFileText(log) : null),
     openRun(text, name) {
       if (session.get().phase !== 'choose') return 'A saved run opens from the start screen (Change models first).';

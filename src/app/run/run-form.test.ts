@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRunForm, formToInput, initialRunForm, prefixGrid, routeErrors } from './run-form.ts';
+import { checkRunForm, formToInput, initialRunForm, prefixGrid, routeErrors, writtenNumberErrors } from './run-form.ts';
 
 describe('run form', () => {
   it('turns the default fields into a valid config', () => {
@@ -61,6 +61,34 @@ describe('run form', () => {
     const cold = checkRunForm({ ...form, combineTemperature: '0' }, { scorers: 2 });
     expect(!cold.ok && cold.errors.combineTemperature).toMatch(/soft-min temperature/);
     expect(checkRunForm({ ...form, combineTemperature: '0' }, { scorers: 1 }).ok).toBe(true);
+  });
+
+  it('takes counts written in digits only: "1e3" and "0x10" are refused with how to write them', () => {
+    for (const n of ['1e3', '0x10', '0b11', '8.0']) {
+      const check = checkRunForm({ ...initialRunForm('Hi'), n });
+      expect(check.ok).toBe(false);
+      if (!check.ok) expect(check.errors.n).toBe(`N must be a whole number written in digits, like 16, not "${n}".`);
+    }
+    const hex = checkRunForm({ ...initialRunForm('Hi'), temperature: '0x1', kvBudgetTokens: '1e4', seed: '0o7' });
+    expect(!hex.ok && hex.errors).toMatchObject({
+      temperature: expect.stringMatching(/decimal number, like 0.7, not "0x1"/), kvBudgetTokens: expect.stringMatching(/digits.*"1e4"/), seed: expect.stringMatching(/digits/),
+    });
+    expect(checkRunForm({ ...initialRunForm('Hi'), decisionMode: 'fixed', decisionLengths: '4, 0x10' }).ok).toBe(false);
+    // Plain numbers still pass: digits for counts, decimals (and exponents) for fractions; a word is "not a number".
+    expect(checkRunForm({ ...initialRunForm('Hi'), n: ' 24 ', temperature: '.7', topP: '9e-1', seed: '-3' }).ok).toBe(true);
+    expect(checkRunForm({ ...initialRunForm('Hi'), n: 'lots' })).toMatchObject({ ok: false, errors: { n: expect.stringMatching(/whole number/) } });
+    // A field the run does not use is not checked.
+    expect(writtenNumberErrors({ ...initialRunForm('Hi'), methods: ['bon'], treebonChildren: '1e1', alpha: '0x1' })).toEqual({});
+  });
+
+  it('blames a prompt longer than the model reads on the prompt, not on the KV budget or "at most 0 new tokens"', () => {
+    const check = checkRunForm(initialRunForm('a very long prompt'), { promptTokens: 5000, kvBytesPerToken: 512, maxPositions: 2048 });
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.errors).toEqual({ prompt: 'The prompt is 5000 tokens, but the model reads at most 2048 (prompt and answer together): shorten the prompt.' });
+    // A prompt that fits but leaves too little room still names the answer length.
+    const tight = checkRunForm({ ...initialRunForm('Hi'), kvBudgetTokens: '100000' }, { promptTokens: 2040, kvBytesPerToken: 512, maxPositions: 2048 });
+    expect(!tight.ok && tight.errors.maxNewTokens).toMatch(/use at most 8 new tokens/);
   });
 
   it('lists errors about settings the panel does not show apart', () => {

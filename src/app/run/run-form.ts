@@ -47,16 +47,62 @@ export function initialRunForm(prompt: string): RunForm {
   };
 }
 
-/** A number when the text is one; otherwise the text itself, so the validator says "must be a number". */
-function numeric(text: string): number | string {
+// What a person types: digits for counts, decimals for fractions. Number() also reads "1e3", "0x10" and
+// "0b11", which nobody means in these fields, so the text must look like what it is.
+const WHOLE = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** A number when the text is written as one of its kind; otherwise the text itself, so it is refused. */
+function numeric(text: string, kind: 'whole' | 'decimal' = 'decimal'): number | string {
   const trimmed = text.trim();
-  if (trimmed === '') return text;
+  if (!(kind === 'whole' ? WHOLE : DECIMAL).test(trimmed)) return text;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : text;
 }
 
+const whole = (text: string) => numeric(text, 'whole');
+
 function lengthList(text: string): (number | string)[] {
-  return text.split(/[\s,]+/).filter((part) => part !== '').map(numeric);
+  return text.split(/[\s,]+/).filter((part) => part !== '').map(whole);
+}
+
+type NumberField = 'n' | 'maxNewTokens' | 'topK' | 'seed' | 'kvBudgetTokens' | 'treebonChildren' | 'treebonLayers' | 'ucbFloor'
+  | 'alpha' | 'temperature' | 'topP' | 'ucbC' | 'combineTemperature';
+
+/** How each number is written, what to call it, and whether the run uses it (a field the run ignores is not checked). */
+const NUMBER_FIELDS: Readonly<Record<NumberField, { kind: 'whole' | 'decimal'; label: string; example: string; used?: (form: RunForm, scorers: number) => boolean }>> = {
+  n: { kind: 'whole', label: 'N', example: '16' },
+  maxNewTokens: { kind: 'whole', label: 'Max new tokens', example: '48' },
+  topK: { kind: 'whole', label: 'Top-k', example: '50' },
+  seed: { kind: 'whole', label: 'The seed', example: '1' },
+  kvBudgetTokens: { kind: 'whole', label: 'The KV budget', example: '800' },
+  treebonChildren: { kind: 'whole', label: 'Children per parent', example: '4', used: (f) => f.methods.includes('treebon') },
+  treebonLayers: { kind: 'whole', label: 'Layers', example: '4', used: (f) => f.methods.includes('treebon') },
+  ucbFloor: { kind: 'whole', label: 'The UCB floor', example: '1', used: (f) => f.methods.includes('treebon') && f.ucbMode === 'on' },
+  alpha: { kind: 'decimal', label: 'α', example: '0.5', used: (f) => f.methods.includes('spr') },
+  temperature: { kind: 'decimal', label: 'Temperature', example: '0.7' },
+  topP: { kind: 'decimal', label: 'Top-p', example: '0.9' },
+  ucbC: { kind: 'decimal', label: 'The UCB constant', example: '1', used: (f) => f.methods.includes('treebon') && f.ucbMode === 'on' },
+  combineTemperature: { kind: 'decimal', label: 'The soft-min temperature', example: '0.5', used: (f, scorers) => scorers > 1 && f.combineRule === 'softmin' },
+};
+
+/** Numbers written in a way the field does not take ("1e3" for N, "0x10" anywhere), each with how to write it. */
+export function writtenNumberErrors(form: RunForm, scorers = 1): FormErrors {
+  const errors: FormErrors = {};
+  for (const [field, spec] of Object.entries(NUMBER_FIELDS) as [NumberField, (typeof NUMBER_FIELDS)[NumberField]][]) {
+    const text = form[field].trim();
+    if (text === '' || (spec.used && !spec.used(form, scorers)) || typeof numeric(text, spec.kind) === 'number') continue;
+    // Text that is no number at all is left to the validator ("must be a number"); this is for numbers in another notation.
+    if (!Number.isFinite(Number(text))) continue;
+    errors[field] = spec.kind === 'whole'
+      ? `${spec.label} must be a whole number written in digits, like ${spec.example}, not "${text}".`
+      : `${spec.label} must be a decimal number, like ${spec.example}, not "${text}".`;
+  }
+  if (form.methods.includes('spr') && form.decisionMode === 'fixed') {
+    const odd = form.decisionLengths.split(/[\s,]+/).find((part) => part !== '' && !WHOLE.test(part) && Number.isFinite(Number(part)));
+    if (odd !== undefined) errors.decisionLengths = `Decision lengths must be whole numbers written in digits, like 8, 16, 32, not "${odd}".`;
+  }
+  return errors;
 }
 
 /**
@@ -74,16 +120,16 @@ export function prefixGrid(maxNewTokens: number, decisionLengths: readonly unkno
 
 /** `scorers`: how many the loaded models have; with one, the combining settings do not apply and are not checked. */
 export function formToInput(form: RunForm, kvBytesPerToken: number, scorers = 1): Record<string, unknown> {
-  const maxNewTokens = numeric(form.maxNewTokens);
-  const kv = numeric(form.kvBudgetTokens);
+  const maxNewTokens = whole(form.maxNewTokens);
+  const kv = whole(form.kvBudgetTokens);
   return {
     prompt: form.prompt,
     methods: form.methods,
-    n: numeric(form.n),
+    n: whole(form.n),
     maxNewTokens,
-    sampling: { temperature: numeric(form.temperature), topK: numeric(form.topK), topP: numeric(form.topP) },
-    seed: numeric(form.seed),
-    kvBudgetBytes: typeof kv === 'number' ? Math.round(kv) * kvBytesPerToken : kv,
+    sampling: { temperature: numeric(form.temperature), topK: whole(form.topK), topP: numeric(form.topP) },
+    seed: whole(form.seed),
+    kvBudgetBytes: typeof kv === 'number' ? kv * kvBytesPerToken : kv,
     spr: {
       alpha: numeric(form.alpha),
       decision: form.decisionMode === 'fixed' ? { mode: 'fixed', lengths: lengthList(form.decisionLengths) } : { mode: 'memory' },
@@ -92,9 +138,9 @@ export function formToInput(form: RunForm, kvBytesPerToken: number, scorers = 1)
       ...(form.sprStart === 'memory' && { maxInitial: numeric(form.sprMaxStart) }),
     },
     treebon: {
-      children: numeric(form.treebonChildren),
-      layers: numeric(form.treebonLayers),
-      ...(form.ucbMode === 'on' ? { ucb: numeric(form.ucbC), ucbFloor: numeric(form.ucbFloor) } : { ucb: null }),
+      children: whole(form.treebonChildren),
+      layers: whole(form.treebonLayers),
+      ...(form.ucbMode === 'on' ? { ucb: numeric(form.ucbC), ucbFloor: whole(form.ucbFloor) } : { ucb: null }),
     },
     ...(scorers > 1 && {
       // The temperature only matters to the soft-min: a stale value under another rule stays out of the check.
@@ -124,9 +170,22 @@ export type FormCheck = { readonly ok: true; readonly config: RunConfig } | { re
 
 /** `context.kvBytesPerToken` converts the budget; without a loaded model, 1 byte per token. */
 export function checkRunForm(form: RunForm, context: ValidationContext & { readonly scorers?: number } = {}): FormCheck {
-  const result = validateRunConfig(formToInput(form, context.kvBytesPerToken ?? 1, context.scorers ?? 1), context);
-  if (result.ok) return result;
-  return routeErrors(result.errors);
+  const scorers = context.scorers ?? 1;
+  const { promptTokens, maxPositions } = context;
+  // A prompt that fills the model's positions leaves no answer length or budget that could work: say
+  // so on the prompt, and do not ask for "at most 0 new tokens" or a bigger budget.
+  const promptTooLong = promptTokens !== undefined && maxPositions !== undefined && promptTokens >= maxPositions;
+  const result = validateRunConfig(formToInput(form, context.kvBytesPerToken ?? 1, scorers), promptTooLong ? { ...context, promptTokens: undefined } : context);
+  const written = writtenNumberErrors(form, scorers);
+  if (result.ok && !promptTooLong && Object.keys(written).length === 0) return result;
+  const routed = routeErrors(result.ok ? [] : result.errors);
+  if (promptTooLong) routed.errors.prompt ??= promptTooLongMessage(promptTokens, maxPositions);
+  return { ok: false, errors: { ...routed.errors, ...written }, other: routed.other };
+}
+
+/** The same words as the engine's refusal (src/worker/engine-service.ts). */
+export function promptTooLongMessage(tokens: number, maxPositions: number): string {
+  return `The prompt is ${tokens} tokens, but the model reads at most ${maxPositions} (prompt and answer together): shorten the prompt.`;
 }
 
 /** Sends each validator error to its field; errors about settings the panel does not show are listed apart. */

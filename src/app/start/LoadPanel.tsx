@@ -1,5 +1,6 @@
 // The explicit Load step: what will be loaded and how big it is, then a bar per file, a total,
-// and a status line through warm-up.
+// and a status line through warm-up; a load that failed says so here, with why.
+import { ErrorPanel } from '../common/ErrorPanel.tsx';
 import { useController, useSession } from '../engine/controller-context.ts';
 import { formatBytes } from '../format.ts';
 import type { CatalogEntry } from '../models/catalog.ts';
@@ -36,6 +37,8 @@ export function LoadPanel() {
   const phase = useSession((s) => s.phase);
   const progress = useSession((s) => s.load);
   const loading = phase === 'loading';
+  // Back at the choice with progress still on record: the last load ended without models.
+  const failed = phase === 'choose' && (progress.files.length > 0 || progress.message !== '');
   return (
     <section className="panel load" aria-label="Load">
       <h2>Load</h2>
@@ -47,7 +50,9 @@ export function LoadPanel() {
       <button className="primary" disabled={!selection || loading} onClick={() => void controller.load()} data-testid="load-button">
         {loading ? 'Loading…' : 'Load models'}
       </button>
-      {(loading || progress.files.length > 0) && <LoadProgressView progress={progress} />}
+      {/* The start screen's errors (a load's, the engine's) right under the button that caused them. */}
+      <ErrorPanel />
+      {(loading || failed) && <LoadProgressView progress={progress} failed={failed} />}
     </section>
   );
 }

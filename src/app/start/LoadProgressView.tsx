@@ -1,10 +1,12 @@
 import { formatBytes, formatPercent } from '../format.ts';
 import { byModel, type LoadProgress } from '../state/load-progress.ts';
 
-export function LoadProgressView({ progress }: { readonly progress: LoadProgress }) {
+/** `failed`: the load ended without models; the bars stay as they stopped, the status line says so. */
+export function LoadProgressView({ progress, failed = false }: { readonly progress: LoadProgress; readonly failed?: boolean }) {
+  const status = failed ? 'Load failed: nothing is loading now (why is said above).' : progress.message || 'Starting…';
   return (
-    <div className="load-progress" data-testid="load-progress">
-      <p className="status-line" role="status" aria-live="polite" data-testid="load-status">{progress.message || 'Starting…'}</p>
+    <div className={failed ? 'load-progress failed' : 'load-progress'} data-testid="load-progress" data-state={failed ? 'failed' : 'loading'}>
+      <p className="status-line" role="status" aria-live="polite" data-testid="load-status">{status}</p>
       <div className="bar-row total">
         <span>Total</span>
         <progress max={1} value={progress.fraction} aria-label="Total download" />

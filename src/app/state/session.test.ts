@@ -40,6 +40,15 @@ describe('reduceSession', () => {
     expect(crashed).toMatchObject({ phase: 'choose', loaded: null, error: { context: 'worker' } });
   });
 
+  it('leaves "Stopping…" for the model choice when the worker dies mid-run, and says when no engine could be started', () => {
+    const stopping = run({ type: 'load-start' }, { type: 'loaded', models }, { type: 'run-start' }, { type: 'stop' });
+    const died = [{ type: 'failed', context: 'worker', error: { code: 'out-of-memory', message: 'gone' } } as const, { type: 'worker-replaced' } as const]
+      .reduce(reduceSession, stopping);
+    expect(died).toMatchObject({ phase: 'choose', loaded: null });
+    const offline = run({ type: 'load-start' }, { type: 'failed', context: 'engine', error: { code: 'download-failed', message: 'offline' } });
+    expect(offline).toMatchObject({ phase: 'choose', error: { context: 'engine' } });
+  });
+
   it('ignores run actions outside a run and progress outside a load', () => {
     expect(run({ type: 'run-start' }).phase).toBe('choose');
     expect(run({ type: 'load-updates', updates: [{ type: 'stage', stage: 'ready', message: 'x' }] }).load.message).toBe('');

@@ -7,7 +7,8 @@ import { applyLoadUpdates, emptyLoadProgress, type LoadProgress } from './load-p
 
 export type Phase = 'choose' | 'loading' | 'ready' | 'running' | 'stopping';
 
-export type ErrorContext = 'capabilities' | 'catalog' | 'load' | 'run' | 'worker';
+/** Where an error came from; 'engine': no worker could be started at all (offline, the server gone). */
+export type ErrorContext = 'capabilities' | 'catalog' | 'load' | 'run' | 'worker' | 'engine';
 
 export interface ShownError {
   readonly context: ErrorContext;
@@ -90,6 +91,6 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
 function afterFailure(state: SessionState, context: ErrorContext): Phase {
   if (context === 'load') return 'choose';
   if (context === 'run') return state.loaded ? 'ready' : 'choose';
-  if (context === 'worker') return 'choose';
+  if (context === 'worker' || context === 'engine') return 'choose';
   return state.phase;
 }
