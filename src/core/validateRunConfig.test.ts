@@ -103,6 +103,10 @@ describe('validateRunConfig', () => {
     expect(errorsOf(base, { promptTokens: 10, maxPositions: 100 })).toEqual({
       maxNewTokens: "The prompt (10 tokens) plus 128 new tokens exceeds the model's 100 positions; use at most 90 new tokens.",
     });
+    // A prompt that fills every position is the prompt's error alone (not "at most 0 new tokens", not the budget).
+    expect(errorsOf({ ...base, kvBudgetBytes: 1 }, { promptTokens: 100, maxPositions: 100, kvBytesPerToken: 100 })).toEqual({
+      prompt: 'The prompt is 100 tokens, but the model reads at most 100 (prompt and answer together): shorten the prompt.',
+    });
   });
 
   it('rejects input that is not an object', () => {

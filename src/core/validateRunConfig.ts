@@ -110,6 +110,11 @@ function readCombine(reader: FieldReader, d: CombineConfig): CombineConfig {
 function checkAgainstModel(errors: FieldError[], context: ValidationContext, run: { maxNewTokens: number; kvBudgetBytes: number }): void {
   const { promptTokens, kvBytesPerToken, maxPositions } = context;
   if (promptTokens === undefined) return;
+  // A prompt that fills the model's positions leaves no room for any answer: that is the prompt's fault.
+  if (maxPositions !== undefined && promptTokens >= maxPositions) {
+    errors.push({ field: 'prompt', message: `The prompt is ${promptTokens} tokens, but the model reads at most ${maxPositions} (prompt and answer together): shorten the prompt.` });
+    return;
+  }
   const rowTokens = promptTokens + run.maxNewTokens;
   if (maxPositions !== undefined && rowTokens > maxPositions) {
     errors.push({

@@ -119,7 +119,6 @@ export class EngineService implements EngineWorkerApi {
     try {
       return await attempt(async () => {
         const { generator, scorers } = this.models();
-        checkPromptFits(config.prompt, generator);
         const turns = new TurnGiver(Math.min(25, this.options.flushIntervalMs ?? 50));
         const log = await runAlignment(config, {
           generator: yieldingGenerator(generator, turns),
@@ -211,18 +210,6 @@ async function blamingFolder<T>(spec: ModelSourceSpec, load: () => Promise<T>): 
 }
 
 /** A prompt with no room left for an answer is the prompt's problem, not the budget's or the answer length's. */
-function checkPromptFits(prompt: string, generator: LoadedGenerator): void {
-  const max = generator.info.maxPositions;
-  if (max === undefined) return;
-  const tokens = generator.encodePrompt(prompt).length;
-  if (tokens >= max) {
-    throw new EngineError({
-      code: 'invalid-config', field: 'prompt',
-      message: `The prompt is ${tokens} tokens, but the model reads at most ${max} (prompt and answer together): shorten the prompt.`,
-    });
-  }
-}
-
 async function attempt<T>(work: () => Promise<T>): Promise<Outcome<T>> {
   try {
     return { ok: true, value: await work() };

@@ -171,21 +171,11 @@ export type FormCheck = { readonly ok: true; readonly config: RunConfig } | { re
 /** `context.kvBytesPerToken` converts the budget; without a loaded model, 1 byte per token. */
 export function checkRunForm(form: RunForm, context: ValidationContext & { readonly scorers?: number } = {}): FormCheck {
   const scorers = context.scorers ?? 1;
-  const { promptTokens, maxPositions } = context;
-  // A prompt that fills the model's positions leaves no answer length or budget that could work: say
-  // so on the prompt, and do not ask for "at most 0 new tokens" or a bigger budget.
-  const promptTooLong = promptTokens !== undefined && maxPositions !== undefined && promptTokens >= maxPositions;
-  const result = validateRunConfig(formToInput(form, context.kvBytesPerToken ?? 1, scorers), promptTooLong ? { ...context, promptTokens: undefined } : context);
+  const result = validateRunConfig(formToInput(form, context.kvBytesPerToken ?? 1, scorers), context);
   const written = writtenNumberErrors(form, scorers);
-  if (result.ok && !promptTooLong && Object.keys(written).length === 0) return result;
+  if (result.ok && Object.keys(written).length === 0) return result;
   const routed = routeErrors(result.ok ? [] : result.errors);
-  if (promptTooLong) routed.errors.prompt ??= promptTooLongMessage(promptTokens, maxPositions);
   return { ok: false, errors: { ...routed.errors, ...written }, other: routed.other };
-}
-
-/** The same words as the engine's refusal (src/worker/engine-service.ts). */
-export function promptTooLongMessage(tokens: number, maxPositions: number): string {
-  return `The prompt is ${tokens} tokens, but the model reads at most ${maxPositions} (prompt and answer together): shorten the prompt.`;
 }
 
 /** Sends each validator error to its field; errors about settings the panel does not show are listed apart. */
