@@ -15,7 +15,8 @@ const { values } = parseArgs({
   options: {
     part: { type: 'string', default: 'all' },
     pairs: { type: 'string', default: 'builtin,tuned,tiny' },
-    prompts: { type: 'string', default: '12' },
+    /** Prompts per pair (default: the 12 sentence starts for the built-in pairs, 20 AlpacaFarm instructions for tiny). */
+    prompts: { type: 'string' },
     n: { type: 'string', default: '64' },
     'same-n-lengths': { type: 'string', default: '64,256' },
     'same-memory-lengths': { type: 'string', default: '64,256,1024' },
@@ -28,13 +29,13 @@ const pairs = list(values.pairs).map((name) => {
   if (!pair) throw new Error(`--pairs: unknown pair "${name}" (choose from ${Object.keys(PAIRS).join(', ')})`);
   return pair;
 });
-const promptCount = Number(values.prompts);
+const promptCount = (pair: { name: string }) => (values.prompts !== undefined ? Number(values.prompts) : pair.name === 'tiny' ? 20 : 12);
 const started = Date.now();
 const sameN: string[] = [];
 const sameMemory: string[] = [];
 for (const pair of pairs) {
   const models = await loadPair(pair);
-  const prompts = await pairPrompts(pair, promptCount);
+  const prompts = await pairPrompts(pair, promptCount(pair));
   console.error(`${pair.name}: ${pair.description}, ${prompts.length} prompts`);
   try {
     if (values.part !== 'same-memory') {
@@ -49,10 +50,10 @@ for (const pair of pairs) {
   console.error(`  done after ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 if (sameN.length > 0) {
-  console.log(`\nSame N = ${values.n}: Speculative Rejection / Best-of-N, sums over ${promptCount} prompts per row; KV budget N x (prompt + max new / 8)\n`);
+  console.log(`\nSame N = ${values.n}: Speculative Rejection / Best-of-N, sums over the prompts (12 sentence starts for the built-in pairs, 20 AlpacaFarm instructions for tiny); KV budget N x (prompt + max new / 8)\n`);
   console.log([...SAME_N_HEADER, ...sameN].join('\n'));
 }
 if (sameMemory.length > 0) {
-  console.log(`\nSame memory (8 full-length rows), α = 0.5: the compute Best-of-N needs to reach Speculative Rejection's reward, as multiples of what Speculative Rejection spent (sums over ${promptCount} prompts)\n`);
+  console.log(`\nSame memory (8 full-length rows), α = 0.5: the compute Best-of-N needs to reach Speculative Rejection's reward, as multiples of what Speculative Rejection spent (sums over the same prompts)\n`);
   console.log([...SAME_MEMORY_HEADER, ...sameMemory].join('\n'));
 }
