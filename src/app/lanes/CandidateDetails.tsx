@@ -1,4 +1,5 @@
 // The clicked candidate: its text (plain React text, never HTML: it is model output) and its rewards.
+import { useMemo } from 'react';
 import type { CombineConfig } from '../../core/config.ts';
 import { formatReward } from '../format.ts';
 import type { LaneState } from '../state/run-state.ts';
@@ -20,7 +21,13 @@ const STATUS_WORDS = {
 
 const TREEBON_STATUS_WORDS = { ...STATUS_WORDS, rejected: 'not chosen as a parent at the end of its layer' } as const;
 
+/** One option per candidate (4,096 for TreeBoN at N = 1024): rebuilt only when candidates spawn or the winner is known. */
+function useCandidateOptions(order: readonly number[], winner: number | null) {
+  return useMemo(() => order.map((id) => <option key={id} value={id}>#{id}{id === winner ? ' (winner)' : ''}</option>), [order, winner]);
+}
+
 export function CandidateDetails({ lane, candidateId, onSelect, scorerNames, combine }: Props) {
+  const options = useCandidateOptions(lane.order, lane.end?.winner?.id ?? null);
   const c = candidateId === null ? undefined : lane.candidates.get(candidateId);
   const decisionWord = lane.method === 'treebon' ? 'layer' : 'decision';
   const statusWords = lane.method === 'treebon' ? TREEBON_STATUS_WORDS : STATUS_WORDS;
@@ -31,7 +38,7 @@ export function CandidateDetails({ lane, candidateId, onSelect, scorerNames, com
         Candidate{' '}
         <select value={candidateId ?? ''} onChange={(e) => onSelect(Number(e.target.value))} aria-label="Show candidate">
           {candidateId === null && <option value="">click a branch</option>}
-          {lane.order.map((id) => <option key={id} value={id}>#{id}{id === lane.end?.winner?.id ? ' (winner)' : ''}</option>)}
+          {options}
         </select>
       </label>
       {c && (

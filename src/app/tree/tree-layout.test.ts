@@ -29,7 +29,7 @@ describe('layoutTree', () => {
   it('highlights the winner and marks decision points', () => {
     const layout = layoutTree(laneOf(sprEvents));
     expect(layout.branches.filter((b) => b.winner).map((b) => b.id)).toEqual([3]);
-    expect(layout.decisions).toEqual([{ round: 1, x: TREE_MARGIN.left + innerWidth / 2, label: 'decision 1: kept 2 of 4', labelY: 10 }]);
+    expect(layout.decisions).toEqual([{ round: 1, x: TREE_MARGIN.left + innerWidth / 2, label: 'decision 1: kept 2 of 4', labelY: 10, anchor: 'start' }]);
   });
 
   it('stacks the labels of close decision points instead of overlapping them', () => {

@@ -43,6 +43,8 @@ export interface DecisionMark {
   readonly label: string;
   /** Baseline of the label: close decision points stack their labels instead of overlapping. */
   readonly labelY: number;
+  /** Labels start right of their line, or end left of it when they would run past the right edge. */
+  readonly anchor: 'start' | 'end';
 }
 
 /** Rough width of a label in the tree's 10 px font, enough to keep labels apart. */
@@ -81,7 +83,11 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
   for (const c of lane.candidates.values()) longest = Math.max(longest, c.length);
   const maxTokens = longest;
   const xOf = (tokens: number) => TREE_MARGIN.left + (Math.min(tokens, maxTokens) / maxTokens) * innerWidth;
-  const labelRows = stackLabels(lane.decisions.map((d, i) => ({ x: xOf(d.length), width: (labels[i] ?? '').length * LABEL_CHAR_WIDTH })));
+  const anchors = lane.decisions.map((d, i): DecisionMark['anchor'] => (xOf(d.length) + 3 + (labels[i] ?? '').length * LABEL_CHAR_WIDTH > options.width ? 'end' : 'start'));
+  const labelRows = stackLabels(lane.decisions.map((d, i) => {
+    const width = (labels[i] ?? '').length * LABEL_CHAR_WIDTH;
+    return { x: anchors[i] === 'end' ? xOf(d.length) - 3 - width : xOf(d.length), width };
+  }));
   const top = TREE_MARGIN.top + Math.max(0, ...labelRows) * LABEL_LINE;
   const height = innerHeight + top + TREE_MARGIN.bottom;
   const yOf = (position: number) => top + position * innerHeight;
@@ -99,7 +105,7 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
   }
   const bands = rows.batches.length > 1 ? bandsOf(lane, rows.batches, rowHeight, yOf) : [];
   const decisions = lane.decisions.map((d, i) => ({
-    round: d.round, x: xOf(d.length), label: labels[i] ?? '', labelY: 10 + (labelRows[i] ?? 0) * LABEL_LINE,
+    round: d.round, x: xOf(d.length), label: labels[i] ?? '', labelY: 10 + (labelRows[i] ?? 0) * LABEL_LINE, anchor: anchors[i] ?? 'start',
   }));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * maxTokens)).filter((v, i, a) => a.indexOf(v) === i)
     .map((tokens) => ({ x: xOf(tokens), label: String(tokens) }));
