@@ -10,6 +10,9 @@ import { RecordedSummary } from './RecordedSummary.tsx';
 
 export function Workspace() {
   const recorded = useSession((s) => s.loaded === null && s.recorded !== null);
+  // The α replay is computed on the main thread in one piece (hundreds of ms at N = 1024): it waits for
+  // the end of the run rather than stalling the trees and charts while the other methods stream in.
+  const running = useSession((s) => s.phase === 'running' || s.phase === 'stopping');
   return (
     <section className="workspace" aria-label="Workspace">
       {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /></>}
@@ -17,7 +20,7 @@ export function Workspace() {
       <Lanes />
       <ChartsPanel />
       <ScatterPanel />
-      <ReplayPanel />
+      {!running && <ReplayPanel />}
     </section>
   );
 }
