@@ -103,7 +103,7 @@ describe('the app on WASM', () => {
     expect(await spr.getByTestId('decision-mark').count()).toBeGreaterThan(0);
     expect(await treeCount(spr, 'rejected')).toBeGreaterThan(0);
     expect(await treeCount(page.getByTestId('lane-bon'), 'bands')).toBeGreaterThan(1); // sequential batches
-    for (const tree of await page.getByTestId('candidate-tree').all()) expect(await tree.getAttribute('data-winner')).toMatch(/^\d+$/);
+    for (const tree of await page.locator('.lanes').getByTestId('candidate-tree').all()) expect(await tree.getAttribute('data-winner')).toMatch(/^\d+$/);
     await expect(page.getByTestId('saved-spr').textContent()).resolves.toMatch(/fewer tokens/);
     // TreeBoN branched layer by layer and says how its tokens compare with Best-of-N's N x max length.
     expect(await page.getByTestId('lane-treebon').getByTestId('decision-mark').count()).toBe(3);
@@ -172,7 +172,7 @@ describe('the app on WASM', () => {
     const marks = await treebon.getByTestId('decision-mark').allTextContents();
     expect(marks).toHaveLength(2);
     expect(marks[0]).toMatch(/^layer 1: \d+ parents? of 16$/);
-    await treebon.getByLabel('Show candidate').selectOption({ index: 20 });
+    await treebon.getByLabel('Show candidate').fill('20');
     await expect(treebon.getByTestId('candidate-details').textContent()).resolves.toMatch(/continues #\d+/);
     await expect(page.getByTestId('treebon-budget').textContent()).resolves.toMatch(/Best-of-N's budget N × max length \(16 × 48 = 768\)/);
     for (const m of ['bon', 'spr']) await page.locator(`input[name="method-${m}"]`).check();
@@ -195,7 +195,7 @@ describe('the app on WASM', () => {
   it('resets: a fresh worker, the same models loaded again, an empty screen', async () => {
     await page.getByTestId('reset-button').click();
     await page.getByTestId('loaded-summary').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=candidate-tree]').length === 0);
+    await page.waitForFunction(() => document.querySelectorAll('.lanes [data-testid=candidate-tree]').length === 0);
     await setSettings(page, { n: '8', maxNewTokens: '24', kvBudgetTokens: '2000' });
     await page.getByTestId('run-button').click();
     await waitForRunEnd(page);

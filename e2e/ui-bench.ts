@@ -91,8 +91,10 @@ try {
     const label = `N = ${n}, ${maxNewTokens} tokens, budget ${budgetFor(n)}${setting.throttle > 1 ? `, CPU ${setting.throttle}x slower` : ''}`;
     if (first) {
       // The first run after loading the models, on its own: nothing of the run's UI has run yet.
+      const stopFirstProfile = args.profile ? await startProfile(page) : null;
       const { summary, load: l } = await measure(page, setting);
       console.log(row(`first run after loading: ${label}`, summary, [l]));
+      if (stopFirstProfile) console.log(`\n${await stopFirstProfile()}\n`);
       first = false;
     }
     const stopProfile = args.profile ? await startProfile(page) : null;

@@ -54,5 +54,50 @@ function formatProfile(profile: Profile, top: number): string {
   const list = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)
     .map(([key, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`);
   return [`main thread busy ${Math.round(total / 1000)} ms (JS only, no style/layout); top functions by self time:`, ...list(selfUs),
-    'capitalised functions (components) by inclusive time:', ...list(componentUs)].join('\n');
+    'capitalised functions (components) by inclusive time:', ...list(componentUs), ...longStretches(profile, byId, parentOf, keyOf)].join('\n');
+}
+
+/**
+ * The profile's stretches of uninterrupted work over 50 ms (where long tasks come from, the Long Tasks
+ * API itself naming no culprit), longest first, each with the functions that took most of it
+ * (inclusive, so a component names its whole render).
+ */
+function longStretches(
+  profile: Profile, byId: Map<number, ProfileNode>, parentOf: Map<number, number>, keyOf: (n: ProfileNode) => string, top = 12,
+): string[] {
+  const deltas = profile.timeDeltas ?? [];
+  const samples = profile.samples ?? [];
+  const stretches: { us: number; ids: number[] }[] = [];
+  let current: { us: number; ids: number[] } | null = null;
+  samples.forEach((id, i) => {
+    const idle = byId.get(id)?.callFrame.functionName === '(idle)';
+    const dt = deltas[i + 1] ?? 0;
+    if (idle) {
+      if (current && current.us > 50_000) stretches.push(current);
+      current = null;
+      return;
+    }
+    current ??= { us: 0, ids: [] };
+    current.us += dt;
+    current.ids.push(id);
+  });
+  if (!stretches.length) return [];
+  stretches.sort((a, b) => b.us - a.us);
+  const lines = [`stretches of work over 50 ms: ${stretches.length}; the ${Math.min(top, stretches.length)} longest, with their costliest functions (inclusive):`];
+  for (const s of stretches.slice(0, top)) {
+    const inclusive = new Map<string, number>();
+    for (const id of s.ids) {
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+        const n = byId.get(at);
+        if (!n || n.callFrame.functionName === '(root)' || seen.has(keyOf(n))) continue;
+        seen.add(keyOf(n));
+        inclusive.set(keyOf(n), (inclusive.get(keyOf(n)) ?? 0) + 1);
+      }
+    }
+    const named = [...inclusive.entries()].filter(([k]) => !/^(\(anonymous\)|run|performWorkUntilDeadline|flushWork|workLoop|processRootSchedule|flushSyncWorkAcrossRoots_impl|performSyncWorkOnRoot|performWorkOnRoot|renderRootSync|workLoopSync|commitRoot|commitRootImpl) /.test(k));
+    const parts = named.sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${Math.round((100 * n) / s.ids.length)}%`);
+    lines.push(`  ${(s.us / 1000).toFixed(0).padStart(5)} ms: ${parts.join(' · ')}`);
+  }
+  return lines;
 }

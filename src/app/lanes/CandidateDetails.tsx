@@ -1,8 +1,8 @@
 // The clicked candidate: its text (plain React text, never HTML: it is model output) and its rewards.
-import { useMemo } from 'react';
 import type { CombineConfig } from '../../core/config.ts';
 import { formatReward } from '../format.ts';
 import type { LaneState } from '../state/run-state.ts';
+import { CandidatePicker } from './CandidatePicker.tsx';
 import { ScorerBreakdown } from './ScorerBreakdown.tsx';
 
 interface Props {
@@ -21,26 +21,14 @@ const STATUS_WORDS = {
 
 const TREEBON_STATUS_WORDS = { ...STATUS_WORDS, rejected: 'not chosen as a parent at the end of its layer' } as const;
 
-/** One option per candidate (4,096 for TreeBoN at N = 1024): rebuilt only when candidates spawn or the winner is known. */
-function useCandidateOptions(order: readonly number[], winner: number | null) {
-  return useMemo(() => order.map((id) => <option key={id} value={id}>#{id}{id === winner ? ' (winner)' : ''}</option>), [order, winner]);
-}
-
 export function CandidateDetails({ lane, candidateId, onSelect, scorerNames, combine }: Props) {
-  const options = useCandidateOptions(lane.order, lane.end?.winner?.id ?? null);
   const c = candidateId === null ? undefined : lane.candidates.get(candidateId);
   const decisionWord = lane.method === 'treebon' ? 'layer' : 'decision';
   const statusWords = lane.method === 'treebon' ? TREEBON_STATUS_WORDS : STATUS_WORDS;
   const keptWord = lane.method === 'treebon' ? 'parent' : 'kept';
   return (
     <div className="candidate-details" data-testid="candidate-details">
-      <label>
-        Candidate{' '}
-        <select value={candidateId ?? ''} onChange={(e) => onSelect(Number(e.target.value))} aria-label="Show candidate">
-          {candidateId === null && <option value="">click a branch</option>}
-          {options}
-        </select>
-      </label>
+      <CandidatePicker lane={lane} candidateId={candidateId} onSelect={onSelect} />
       {c && (
         <>
           <p className="facts">
