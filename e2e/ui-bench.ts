@@ -6,10 +6,11 @@
 // models is reported on its own. The load average of this (shared) machine is printed beside each row.
 // Figures, not a test.
 //
-//   npm run bench:ui -- [--n 128,1024] [--tokens 64,128] [--repeats 3] [--throttle 1,6] [--profile]
+//   npm run bench:ui -- [--n 128,1024] [--tokens 64,128] [--repeats 3] [--throttle 1,6] [--profile] [--trace]
 //
 // --throttle 6 is DevTools CPU throttling (6x slower main thread), standing in for a weak laptop.
-// --profile adds the main thread's top functions by self time (unminified build).
+// --profile adds the main thread's top functions by self time (unminified build); --trace, its work by
+// kind (script, style, layout, paint) from a DevTools trace.
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { CDPSession, Locator, Page } from 'playwright-core';
@@ -17,7 +18,7 @@ import { loadModels, setSettings, waitForRunEnd } from './app-page.ts';
 import { launchChromium, openPage } from './browser.ts';
 import { serveBuiltApp } from './global-setup.ts';
 import { collectRun, installRecorder, medianSummary, summarise, type Summary } from './ui-frames.ts';
-import { startProfile } from './ui-profile.ts';
+import { startProfile, startTrace } from './ui-profile.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     repeats: { type: 'string', default: process.env.BENCH_REPEATS ?? '3' },
     throttle: { type: 'string', default: '1,6' },
     profile: { type: 'boolean', default: Boolean(process.env.BENCH_PROFILE) },
+    trace: { type: 'boolean', default: false },
   },
 });
 const list = (s: string) => s.split(',').map(Number).filter((v) => v > 0);
@@ -98,10 +100,12 @@ try {
       first = false;
     }
     const stopProfile = args.profile ? await startProfile(page) : null;
+    const stopTrace = args.trace ? await startTrace(page) : null;
     const runs: { summary: Summary; load: string }[] = [];
     for (let i = 0; i < repeats; i++) runs.push(await measure(page, setting));
     console.log(row(label, medianSummary(runs.map((r) => r.summary)), runs.map((r) => r.load)));
     if (stopProfile) console.log(`\n${await stopProfile()}\n`);
+    if (stopTrace) console.log(`\n${await stopTrace()}\n`);
   }
   await throttle(cdp, 1);
 } finally {

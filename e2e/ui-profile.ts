@@ -101,3 +101,48 @@ function longStretches(
   }
   return lines;
 }
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly dur?: number;
+  readonly pid: number;
+  readonly tid: number;
+  readonly args?: { readonly name?: string; readonly data?: { readonly functionName?: string; readonly url?: string; readonly lineNumber?: number } };
+}
+
+/** A function call's entry point names itself, so that script time splits by who called in. */
+function kindOf(e: TraceEvent): string {
+  const d = e.args?.data;
+  if (e.name !== 'FunctionCall' || !d) return e.name;
+  return `FunctionCall ${d.functionName || '(anonymous)'} ${d.url?.split('/').pop() ?? ''}:${d.lineNumber ?? ''}`;
+}
+
+/**
+ * Records a DevTools timeline trace; the returned function stops it and sums the renderer main thread's
+ * work by kind (script, style, layout, paint, canvas...), which the JS profile lumps into "(program)".
+ */
+export async function startTrace(page: Page, top = 20): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => {
+    events.push(...(e.value as unknown as TraceEvent[]));
+  });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await done;
+    await cdp.detach();
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+    const onMain = events.filter((e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number');
+    const byName = new Map<string, { us: number; n: number }>();
+    for (const e of onMain) {
+      const s = byName.get(kindOf(e)) ?? { us: 0, n: 0 };
+      byName.set(kindOf(e), { us: s.us + (e.dur ?? 0), n: s.n + 1 });
+    }
+    const rows = [...byName.entries()].sort((a, b) => b[1].us - a[1].us).slice(0, top)
+      .map(([name, s]) => `  ${(s.us / 1000).toFixed(0).padStart(6)} ms  ${String(s.n).padStart(6)}x  ${name}`);
+    return ['main thread by kind of work (trace events, nested ones counted in their parents too):', ...rows].join('\n');
+  };
+}

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cancelRedraw, requestRedraw } from './redraw-queue.ts';
+import { cancelRedraw, MIN_INTERVAL_MS, requestRedraw } from './redraw-queue.ts';
 
 describe('requestRedraw', () => {
   let frames: FrameRequestCallback[];
@@ -9,10 +9,12 @@ describe('requestRedraw', () => {
     vi.stubGlobal('document', { visibilityState: 'visible' });
   });
   afterEach(() => vi.unstubAllGlobals());
-  const nextFrame = () => {
+  let clock = 0;
+  const nextFrame = (ms = 16) => {
+    clock += ms;
     const due = frames;
     frames = [];
-    for (const cb of due) cb(0);
+    for (const cb of due) cb(clock);
   };
 
   it('redraws one chart per frame, in the order asked, each once with its latest request', () => {
@@ -29,6 +31,20 @@ describe('requestRedraw', () => {
     nextFrame();
     expect(drawn).toEqual(['a2', 'b1']);
     expect(frames).toHaveLength(0);
+  });
+
+  it('redraws a chart at most every MIN_INTERVAL_MS, with what was asked last', () => {
+    const drawn: string[] = [];
+    const a = {};
+    nextFrame(1000);
+    requestRedraw(a, () => drawn.push('a1'));
+    nextFrame();
+    requestRedraw(a, () => drawn.push('a2'));
+    requestRedraw(a, () => drawn.push('a3'));
+    for (let waited = 16; waited < MIN_INTERVAL_MS - 16; waited += 16) nextFrame();
+    expect(drawn).toEqual(['a1']);
+    nextFrame(32);
+    expect(drawn).toEqual(['a1', 'a3']);
   });
 
   it('forgets the redraw of a chart that went away', () => {

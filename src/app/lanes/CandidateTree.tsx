@@ -45,7 +45,15 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
   const viewHeight = Math.min(layout.height, defaultTreeOptions.targetHeight + layout.top + layout.bottom);
   const counts = useMemo(() => countStatuses(layout), [layout]);
 
-  // Painting reads the latest props through a ref, so a scroll repaints without rendering.
+  // Painting reads the latest props through a ref, so a scroll repaints without rendering; the scroll
+  // offset is kept as scrolled (reading scrollTop after React changed the page would force a layout).
+  const scrollTop = useRef(0);
+  const setScrollTop = (top: number) => {
+    const v = viewport.current;
+    if (!v) return;
+    v.scrollTop = top;
+    scrollTop.current = v.scrollTop;
+  };
   const latest = useRef({ layout, viewHeight, selected, hovered: hover?.hit.ids ?? [] });
   latest.current = { layout, viewHeight, selected, hovered: hover?.hit.ids ?? [] };
   const paint = () => {
@@ -61,12 +69,13 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
       c.height = ph;
     }
     paintTree(ctx, l, {
-      width: l.width, height: h, scrollTop: viewport.current?.scrollTop ?? 0, pixelRatio: ratio, selected: s, hovered, accent: METHOD_COLORS[lane.method],
+      width: l.width, height: h, scrollTop: scrollTop.current, pixelRatio: ratio, selected: s, hovered, accent: METHOD_COLORS[lane.method],
     });
   };
   useLayoutEffect(paint);
   const frame = useRef(0);
   const onScroll = () => {
+    scrollTop.current = viewport.current?.scrollTop ?? 0;
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(paint);
   };
@@ -75,7 +84,7 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
   const anchor = useRef<{ id: number | null; fraction: number } | null>(null);
   const zoomTo = (next: number) => {
     const v = viewport.current;
-    anchor.current = { id: selected, fraction: v ? (v.scrollTop + v.clientHeight / 2) / Math.max(1, layout.height) : 0.5 };
+    anchor.current = { id: selected, fraction: v ? (scrollTop.current + viewHeight / 2) / Math.max(1, layout.height) : 0.5 };
     setZoom(next);
   };
   useLayoutEffect(() => {
@@ -84,7 +93,7 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
     if (!a || !v) return;
     anchor.current = null;
     const target = layout.branches.find((b) => b.id === a.id)?.y ?? a.fraction * layout.height;
-    v.scrollTop = target - viewHeight / 2;
+    setScrollTop(target - viewHeight / 2);
   }, [layout, viewHeight]);
 
   const hitAt = (e: { readonly clientX: number; readonly clientY: number }): Hover | null => {
@@ -94,7 +103,7 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
     const x = e.clientX - rect.left;
     const y = e.clientY - rect.top;
     if (y < layout.top - 6 || y > viewHeight - layout.bottom + 6) return null;
-    const hit = hitTest(layout, x, y + (viewport.current?.scrollTop ?? 0));
+    const hit = hitTest(layout, x, y + scrollTop.current);
     return hit && { hit, x: e.clientX - outer.left, y: e.clientY - outer.top };
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -115,8 +124,7 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
     onSelect(next);
     setAnnouncement(tooltipOf(next));
     const b = layout.branches.find((br) => br.id === next);
-    const v = viewport.current;
-    if (b && v && (b.y - v.scrollTop < layout.top || b.y - v.scrollTop > viewHeight - layout.bottom)) v.scrollTop = b.y - viewHeight / 2;
+    if (b && (b.y - scrollTop.current < layout.top || b.y - scrollTop.current > viewHeight - layout.bottom)) setScrollTop(b.y - viewHeight / 2);
   };
 
   const tooltipOf = (id: number) => {

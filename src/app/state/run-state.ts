@@ -109,6 +109,8 @@ interface LaneDraft {
   order: readonly number[];
   /** Candidates spawned by this batch of events, appended to `order` when the draft is frozen. */
   spawned: number[];
+  /** Whether any candidate belongs to a later sequential batch (found on first need; only then can one queue). */
+  batched: boolean | null;
   candidates: Map<number, CandidateView>;
   steps: StepPoint[];
   decisions: DecisionView[];
@@ -123,7 +125,7 @@ export function applyEvents(state: RunState, events: readonly RunEvent[]): RunSt
     if (!draft) {
       const lane = state.lanes[method] ?? emptyLane(method);
       if (!methods.includes(method)) methods.push(method);
-      draft = { lane, order: lane.order, spawned: [], candidates: new Map(lane.candidates), steps: [...lane.steps], decisions: [...lane.decisions] };
+      draft = { lane, order: lane.order, spawned: [], batched: null, candidates: new Map(lane.candidates), steps: [...lane.steps], decisions: [...lane.decisions] };
       drafts.set(method, draft);
     }
     return draft;
@@ -148,6 +150,7 @@ function applyEvent(d: LaneDraft, event: RunEvent, combine: CombineConfig | null
     d.lane = { ...emptyLane(event.method), start: event, lastT: 0 };
     d.order = [];
     d.spawned = [];
+    d.batched = false;
     d.candidates = new Map();
     d.steps = [];
     d.decisions = [];
@@ -180,6 +183,7 @@ function newCandidate(d: LaneDraft, spawn: { id: number; parent: number | null; 
 }
 
 function spawn(d: LaneDraft, event: RunEventOf<'spawn'>): void {
+  if (event.candidates.some((c) => c.batch > 0)) d.batched = true;
   for (const c of event.candidates) {
     d.candidates.set(c.id, newCandidate(d, c));
     const parent = c.parent === null ? undefined : d.candidates.get(c.parent);
@@ -188,8 +192,17 @@ function spawn(d: LaneDraft, event: RunEventOf<'spawn'>): void {
   settleQueue(d);
 }
 
-/** Only the earliest unfinished batch decodes; later batches wait their turn (sequential Best-of-N). */
+/**
+ * Only the earliest unfinished batch decodes; later batches wait their turn (sequential Best-of-N).
+ * Called after every finish: with a single batch (Speculative Rejection, TreeBoN) it returns at once
+ * instead of walking all N candidates a thousand times per run.
+ */
 function settleQueue(d: LaneDraft): void {
+  if (d.batched === null) {
+    d.batched = false;
+    for (const c of d.candidates.values()) if (c.batch > 0) d.batched = true;
+  }
+  if (!d.batched) return;
   let running = Infinity;
   for (const c of d.candidates.values()) {
     if (c.status === 'alive' || c.status === 'queued') running = Math.min(running, c.batch);

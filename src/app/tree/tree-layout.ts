@@ -1,8 +1,8 @@
 // The candidate tree in pixels, as a pure function of a lane's state: each candidate is a horizontal
 // branch whose length is its response length in tokens, on the row tree-rows.ts gives it. Rows may be
 // thinner than a pixel (N = 1024 in a few hundred pixels): the painter then draws them in aggregate.
-import type { CandidateStatus, LaneState } from '../state/run-state.ts';
-import { treeRows } from './tree-rows.ts';
+import type { CandidateStatus, CandidateView, LaneState } from '../state/run-state.ts';
+import { treeRows, type TreeRows } from './tree-rows.ts';
 
 export interface TreeLayoutOptions {
   readonly width: number;
@@ -93,15 +93,24 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
   const yOf = (position: number) => top + position * innerHeight;
 
   const winner = lane.end?.winner?.id ?? null;
+  // A branch is laid out again only when its candidate changed (a new CandidateView) or the geometry did:
+  // while a run streams in, that is the candidates still being written, not all N of them every frame.
+  const cache = branchCache(rows, `${rowHeight} ${innerHeight} ${top} ${maxTokens} ${innerWidth} ${winner}`);
   const branches: BranchLayout[] = [];
   for (const id of lane.order) {
     const c = lane.candidates.get(id);
-    const position = rows.position.get(id);
-    if (!c || position === undefined) continue;
-    branches.push({
-      id: c.id, x0: xOf(c.prefixLength), x1: xOf(c.length), y: yOf(position), parentY: yOf(rows.parentPosition.get(id) ?? position),
-      status: c.status, winner: c.id === winner, reward: c.finalReward ?? c.partials.at(-1)?.reward ?? null,
-    });
+    if (!c) continue;
+    let branch = cache.get(c);
+    if (!branch) {
+      const position = rows.position.get(id);
+      if (position === undefined) continue;
+      branch = {
+        id: c.id, x0: xOf(c.prefixLength), x1: xOf(c.length), y: yOf(position), parentY: yOf(rows.parentPosition.get(id) ?? position),
+        status: c.status, winner: c.id === winner, reward: c.finalReward ?? c.partials.at(-1)?.reward ?? null,
+      };
+      cache.set(c, branch);
+    }
+    branches.push(branch);
   }
   const bands = rows.batches.length > 1 ? bandsOf(lane, rows.batches, rowHeight, yOf) : [];
   const decisions = lane.decisions.map((d, i) => ({
@@ -112,6 +121,18 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
   return {
     width: options.width, height, rowHeight, slots, top, bottom: TREE_MARGIN.bottom, showLabels: rowHeight >= 10, branches, bands, decisions, ticks,
   };
+}
+
+const branchCaches = new WeakMap<TreeRows, { key: string; branches: WeakMap<CandidateView, BranchLayout> }>();
+
+/** Branch layouts by candidate, for one set of rows and one geometry (scales, winner) named by `key`. */
+function branchCache(rows: TreeRows, key: string): WeakMap<CandidateView, BranchLayout> {
+  let cache = branchCaches.get(rows);
+  if (!cache || cache.key !== key) {
+    cache = { key, branches: new WeakMap() };
+    branchCaches.set(rows, cache);
+  }
+  return cache.branches;
 }
 
 /** What a decision point did, in the method's words: TreeBoN picks parents at a layer's end. */
