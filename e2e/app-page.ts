@@ -48,7 +48,7 @@ export async function recordSnapshots(page: Page): Promise<() => Promise<TreeSna
     const w = window as unknown as { __snapshots: unknown[] };
     w.__snapshots = [];
     const take = () => {
-      const points = [...document.querySelectorAll('[data-testid^=chart-]')].reduce((n, e) => n + Number(e.getAttribute('data-points') ?? 0), 0);
+      const points = [...document.querySelectorAll('[data-testid=charts] [data-testid^=chart-]')].reduce((n, e) => n + Number(e.getAttribute('data-points') ?? 0), 0);
       for (const lane of document.querySelectorAll('[data-testid^=lane-]')) {
         const method = lane.getAttribute('data-testid')?.slice('lane-'.length);
         if (!method || method === 'status') continue;

@@ -108,7 +108,7 @@ describe('the app on WASM', () => {
     // TreeBoN branched layer by layer and says how its tokens compare with Best-of-N's N x max length.
     expect(await page.getByTestId('lane-treebon').getByTestId('decision-mark').count()).toBe(3);
     await expect(page.getByTestId('treebon-budget').textContent()).resolves.toMatch(/Best-of-N's budget N × max length \(64 × 96 = 6,144\)/);
-    expect(Number(await page.getByTestId('chart-kvBytes').getAttribute('data-points'))).toBeGreaterThan(10);
+    expect(Number(await page.getByTestId('charts').getByTestId('chart-kvBytes').getAttribute('data-points'))).toBeGreaterThan(10);
     expect(await page.getByTestId('prefix-scatter').count()).toBeGreaterThan(0);
     // Replayed from Best-of-N's answers at the run's own α and schedule, Speculative Rejection's selection
     // comes out as the run's: the same winner and reward, the same tokens decoded.

@@ -23,7 +23,7 @@ interface Group {
 
 /** Each lane's marks, cached per lane so a finished lane's groups are not rebuilt at each redraw. */
 const groupsOf = memoByLane((lane: LaneState, axis: XAxisKind): Group[] => {
-  const { partial, final } = rewardSeries(lane, axis, Infinity);
+  const { partial, final } = rewardSeries(lane, axis);
   const color = METHOD_COLORS[lane.method];
   return [
     { kind: 'cross', color: '#9ca3af', points: partial.filter((p) => !p.kept) },

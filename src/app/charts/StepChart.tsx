@@ -16,7 +16,7 @@ import { useUPlot } from './use-uplot.ts';
 /** Cached per lane: a finished lane's line is not recomputed at each redraw. */
 const lineOf = memoByLane((lane: LaneState, key: `${'alive' | 'kvBytes'}:${XAxisKind}`) => {
   const [metric, axis] = key.split(':') as ['alive' | 'kvBytes', XAxisKind];
-  return stepSeries(lane, metric, axis, Infinity);
+  return stepSeries(lane, metric, axis);
 });
 
 interface Props {

@@ -1,6 +1,6 @@
-// Warms the code paths of the first run while the page is idle after loading: a made-up run
-// (warm-up-run.ts) drawn off screen by the real trees and charts, one piece per idle callback (a tree,
-// the charts, then each later stage of the run), then taken away. Without it the first run compiles
+// Warms the code paths of the first run while the page is idle (warm-up-once.tsx starts it): a made-up
+// run (warm-up-run.ts) drawn off screen by the real trees and charts, one piece per idle callback (a
+// tree, the charts, then each later stage of the run), then taken away. Without it the first run compiles
 // the reducer, the layouts, the painters and uPlot while the user watches: its first frames took
 // up to a second here, later runs' a fraction of that. Never visible, hidden from assistive technology.
 import { useEffect, useMemo, useState } from 'react';
@@ -38,7 +38,7 @@ export function WarmUp({ onDone }: { readonly onDone: () => void }) {
   useEffect(() => whenIdle(() => (step >= 4 + STAGES ? onDone() : setStep(step + 1))), [step, onDone]);
   const lanes = METHODS.flatMap((m) => state.lanes[m] ?? []);
   return (
-    <div className="warm-up" aria-hidden="true" inert>
+    <>
       {lanes.slice(0, Math.min(step, 3)).map((lane: LaneState) => (
         <CandidateTree key={lane.method} lane={lane} selected={null} onSelect={ignore} scorerNames={NO_NAMES} combine={null} />
       ))}
@@ -49,6 +49,6 @@ export function WarmUp({ onDone }: { readonly onDone: () => void }) {
           <RewardChart lanes={lanes} axis="tokens" />
         </>
       )}
-    </div>
+    </>
   );
 }
