@@ -135,6 +135,14 @@ describe('the app on WASM', () => {
     expect(await text.evaluate((e) => e.children.length)).toBe(0); // text, never parsed HTML
   });
 
+  it('takes a screenshot of the finished run (UPDATE_SCREENSHOT=1 writes the README one)', async () => {
+    const dir = process.env.UPDATE_SCREENSHOT ? '../docs/' : '../test-results/';
+    mkdirSync(fileURLToPath(new URL(dir, import.meta.url)), { recursive: true });
+    const path = fileURLToPath(new URL(`${dir}screenshot.png`, import.meta.url));
+    await page.getByTestId('lane-spr').scrollIntoViewIfNeeded();
+    await page.screenshot({ path, fullPage: true });
+  });
+
   it('selects candidates with the arrow keys, top to bottom', async () => {
     const lane = page.getByTestId('lane-spr');
     const select = lane.getByLabel('Show candidate');
@@ -147,14 +155,6 @@ describe('the app on WASM', () => {
     await page.keyboard.press('ArrowUp');
     expect(await select.inputValue()).toBe(first);
     await expect(lane.getByTestId('candidate-details').textContent()).resolves.toMatch(/tokens/);
-  });
-
-  it('takes a screenshot of the finished run (UPDATE_SCREENSHOT=1 writes the README one)', async () => {
-    const dir = process.env.UPDATE_SCREENSHOT ? '../docs/' : '../test-results/';
-    mkdirSync(fileURLToPath(new URL(dir, import.meta.url)), { recursive: true });
-    const path = fileURLToPath(new URL(`${dir}screenshot.png`, import.meta.url));
-    await page.getByTestId('lane-spr').scrollIntoViewIfNeeded();
-    await page.screenshot({ path, fullPage: true });
   });
 
   it('runs TreeBoN with bandit-guided branching, its lane showing the layers and its children continuing their parents', async () => {
