@@ -1,5 +1,5 @@
 // What a test does on the page, in the words of a user: load, set a value, run, stop.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export async function loadModels(page: Page): Promise<void> {
   await page.getByTestId('load-button').click();
@@ -48,15 +48,15 @@ export async function recordSnapshots(page: Page): Promise<() => Promise<TreeSna
     const w = window as unknown as { __snapshots: unknown[] };
     w.__snapshots = [];
     const take = () => {
-      const points = [...document.querySelectorAll('[data-testid^=chart-]')].reduce((n, e) => n + Number(e.getAttribute('data-points') ?? 0), 0);
+      const points = [...document.querySelectorAll('[data-testid=charts] [data-testid^=chart-]')].reduce((n, e) => n + Number(e.getAttribute('data-points') ?? 0), 0);
       for (const lane of document.querySelectorAll('[data-testid^=lane-]')) {
         const method = lane.getAttribute('data-testid')?.slice('lane-'.length);
         if (!method || method === 'status') continue;
         w.__snapshots.push({
           method,
           state: lane.querySelector('[data-testid=lane-status]')?.getAttribute('data-state') ?? null,
-          alive: lane.querySelectorAll('[data-testid=branch][data-status=alive]').length,
-          rejected: lane.querySelectorAll('[data-testid=branch][data-status=rejected]').length,
+          alive: Number(lane.querySelector('[data-testid=candidate-tree]')?.getAttribute('data-alive') ?? 0),
+          rejected: Number(lane.querySelector('[data-testid=candidate-tree]')?.getAttribute('data-rejected') ?? 0),
           chartPoints: points,
         });
       }
@@ -64,4 +64,25 @@ export async function recordSnapshots(page: Page): Promise<() => Promise<TreeSna
     new MutationObserver(take).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   return () => page.evaluate(() => (window as unknown as { __snapshots: TreeSnapshot[] }).__snapshots);
+}
+
+/** A tree's count attribute (data-candidates, data-alive, data-rejected, data-bands). */
+export async function treeCount(lane: Locator, name: 'candidates' | 'alive' | 'rejected' | 'bands'): Promise<number> {
+  return Number(await lane.getByTestId('candidate-tree').getAttribute(`data-${name}`));
+}
+
+/**
+ * Moves the pointer down a lane's tree (just right of where branches start) until the tree's own
+ * hit-testing reports a branch of `status` under it; returns that point, or null if none was found.
+ */
+export async function pointAtBranch(page: Page, lane: Locator, status: string, xFromLeft = 24): Promise<{ x: number; y: number } | null> {
+  const viewport = lane.locator('.tree-viewport');
+  await viewport.scrollIntoViewIfNeeded();
+  const box = await viewport.boundingBox();
+  if (!box) return null;
+  for (let y = box.y + 16; y < box.y + box.height - 16; y += 1) {
+    await page.mouse.move(box.x + xFromLeft, y);
+    if ((await viewport.getAttribute('data-hover-status')) === status) return { x: box.x + xFromLeft, y };
+  }
+  return null;
 }

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { laneState, loadModels, recordSnapshots, setSettings, waitForRunEnd } from './app-page.ts';
+import { laneState, loadModels, pointAtBranch, recordSnapshots, setSettings, treeCount, waitForRunEnd } from './app-page.ts';
 import { launchChromium, openPage } from './browser.ts';
 import { runThenStopAtOnce } from './page-actions.ts';
 
@@ -102,14 +102,14 @@ describe('the app on WASM', () => {
     expect(sprInFlight.some((s) => s.rejected > 0 && s.chartPoints > 0)).toBe(true);
     const spr = page.getByTestId('lane-spr');
     expect(await spr.getByTestId('decision-mark').count()).toBeGreaterThan(0);
-    expect(await spr.locator('[data-testid=branch][data-status=rejected]').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('lane-bon').locator('.band').count()).toBeGreaterThan(1); // sequential batches
-    expect(await page.locator('.branch.winner').count()).toBe(3);
+    expect(await treeCount(spr, 'rejected')).toBeGreaterThan(0);
+    expect(await treeCount(page.getByTestId('lane-bon'), 'bands')).toBeGreaterThan(1); // sequential batches
+    for (const tree of await page.locator('.lanes').getByTestId('candidate-tree').all()) expect(await tree.getAttribute('data-winner')).toMatch(/^\d+$/);
     await expect(page.getByTestId('saved-spr').textContent()).resolves.toMatch(/fewer tokens/);
     // TreeBoN branched layer by layer and says how its tokens compare with Best-of-N's N x max length.
     expect(await page.getByTestId('lane-treebon').getByTestId('decision-mark').count()).toBe(3);
     await expect(page.getByTestId('treebon-budget').textContent()).resolves.toMatch(/Best-of-N's budget N × max length \(64 × 96 = 6,144\)/);
-    expect(Number(await page.getByTestId('chart-kvBytes').getAttribute('data-points'))).toBeGreaterThan(10);
+    expect(Number(await page.getByTestId('charts').getByTestId('chart-kvBytes').getAttribute('data-points'))).toBeGreaterThan(10);
     expect(await page.getByTestId('prefix-scatter').count()).toBeGreaterThan(0);
     // Replayed from Best-of-N's answers at the run's own α and schedule, Speculative Rejection's selection
     // comes out as the run's: the same winner and reward, the same tokens decoded.
@@ -123,9 +123,12 @@ describe('the app on WASM', () => {
   });
 
   it('shows a clicked branch as plain text with its rewards', async () => {
-    const branch = page.getByTestId('lane-spr').locator('[data-testid=branch][data-status=rejected]').first();
-    await branch.locator('.hit').click({ force: true });
-    const details = page.getByTestId('lane-spr').getByTestId('candidate-details');
+    const lane = page.getByTestId('lane-spr');
+    const point = await pointAtBranch(page, lane, 'rejected');
+    expect(point).not.toBeNull();
+    await expect(lane.getByTestId('branch-tooltip').textContent()).resolves.toMatch(/^#\d+ · rejected · reward/);
+    await page.mouse.click(point?.x ?? 0, point?.y ?? 0);
+    const details = lane.getByTestId('candidate-details');
     await expect(details.textContent()).resolves.toMatch(/cut at a decision point/);
     await expect(details.textContent()).resolves.toMatch(/Partial rewards: decision 1 at \d+ tokens/);
     const text = details.getByTestId('candidate-text');
@@ -139,6 +142,20 @@ describe('the app on WASM', () => {
     const path = fileURLToPath(new URL(`${dir}screenshot.png`, import.meta.url));
     await page.getByTestId('lane-spr').scrollIntoViewIfNeeded();
     await page.screenshot({ path, fullPage: true });
+  });
+
+  it('selects candidates with the arrow keys, top to bottom', async () => {
+    const lane = page.getByTestId('lane-spr');
+    const select = lane.getByLabel('Show candidate');
+    await lane.locator('.tree-viewport').focus();
+    await page.keyboard.press('Home');
+    const first = await select.inputValue();
+    await page.keyboard.press('ArrowDown');
+    const second = await select.inputValue();
+    expect(second).not.toBe(first);
+    await page.keyboard.press('ArrowUp');
+    expect(await select.inputValue()).toBe(first);
+    await expect(lane.getByTestId('candidate-details').textContent()).resolves.toMatch(/tokens/);
   });
 
   it('runs TreeBoN with bandit-guided branching, its lane showing the layers and its children continuing their parents', async () => {
@@ -156,7 +173,7 @@ describe('the app on WASM', () => {
     const marks = await treebon.getByTestId('decision-mark').allTextContents();
     expect(marks).toHaveLength(2);
     expect(marks[0]).toMatch(/^layer 1: \d+ parents? of 16$/);
-    await treebon.getByLabel('Show candidate').selectOption({ index: 20 });
+    await treebon.getByLabel('Show candidate').fill('20');
     await expect(treebon.getByTestId('candidate-details').textContent()).resolves.toMatch(/continues #\d+/);
     await expect(page.getByTestId('treebon-budget').textContent()).resolves.toMatch(/Best-of-N's budget N × max length \(16 × 48 = 768\)/);
     for (const m of ['bon', 'spr']) await page.locator(`input[name="method-${m}"]`).check();
@@ -174,13 +191,13 @@ describe('the app on WASM', () => {
     expect(await laneState(page, 'bon')).toBe('stopped');
     expect(await page.getByTestId('lane-spr').count()).toBe(0); // the run ended before reaching the next method
     await expect(page.getByTestId('result-bon').textContent()).resolves.toMatch(/stopped/);
-    expect(await page.getByTestId('lane-bon').getByTestId('branch').count()).toBe(128);
+    expect(await treeCount(page.getByTestId('lane-bon'), 'candidates')).toBe(128);
   });
 
   it('resets: a fresh worker, the same models loaded again, an empty screen', async () => {
     await page.getByTestId('reset-button').click();
     await page.getByTestId('loaded-summary').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=branch]').length === 0);
+    await page.waitForFunction(() => document.querySelectorAll('.lanes [data-testid=candidate-tree]').length === 0);
     await setSettings(page, { n: '8', maxNewTokens: '24', kvBudgetTokens: '2000' });
     await page.getByTestId('run-button').click();
     await waitForRunEnd(page);

@@ -2,7 +2,7 @@
 // each, and a candidate's details showing both raw scores and which one was the lowest.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { laneState, loadModels, setSettings, waitForRunEnd } from './app-page.ts';
+import { laneState, loadModels, pointAtBranch, setSettings, waitForRunEnd } from './app-page.ts';
 import { launchChromium, openPage } from './browser.ts';
 
 let browser: Browser;
@@ -42,7 +42,12 @@ describe('two scorers combined by MaxMin', () => {
     await waitForRunEnd(page);
     expect(await laneState(page, 'spr')).toBe('done');
     const spr = page.getByTestId('lane-spr');
-    await spr.locator('[data-testid=branch][data-status=rejected]').first().locator('.hit').click({ force: true });
+    const point = await pointAtBranch(page, spr, 'rejected');
+    expect(point).not.toBeNull();
+    // The branch's hover text carries both scores and the lowest too.
+    const tooltip = await spr.getByTestId('branch-tooltip').textContent();
+    expect(tooltip).toMatch(/AFINN positivity \(built in\) [+-]?\d.*Tiny random reward model [+-]?\d.*lowest: /s);
+    await page.mouse.click(point?.x ?? 0, point?.y ?? 0);
     const rows = spr.getByTestId('scorer-row');
     expect(await rows.count()).toBe(2);
     const texts = await rows.allTextContents();
@@ -51,9 +56,6 @@ describe('two scorers combined by MaxMin', () => {
     expect(texts.filter((t) => t.endsWith('lowest'))).toHaveLength(1);
     const lowest = texts.find((t) => t.endsWith('lowest'))?.startsWith('AFINN') ? 'AFINN positivity (built in)' : 'Tiny random reward model';
     await expect(spr.getByTestId('weakest-scorer').textContent()).resolves.toContain(`Lowest after normalisation: ${lowest}. Under MaxMin`);
-    // The branch's hover text carries both scores and the lowest too.
-    const title = await spr.locator('[data-testid=branch][data-status=rejected]').first().locator('title').textContent();
-    expect(title).toMatch(/AFINN positivity \(built in\) [+-]?\d.*Tiny random reward model [+-]?\d.*lowest: /s);
     // TreeBoN's lane says what prunes it: the loaded scorers, combined.
     await expect(page.getByTestId('lane-treebon').getByTestId('treebon-note').textContent()).resolves.toMatch(/loaded scorers, combined/);
     expect(pageErrors).toEqual([]);

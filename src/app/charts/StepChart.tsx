@@ -1,17 +1,22 @@
-import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+// Memory or batch size per method over tokens decoded (or seconds), as step lines on one canvas (uPlot).
+// Each line is cut to the pixels it spans, so a redraw costs the same for any N and any run length.
+import { memo, useMemo, useRef } from 'react';
+import uPlot from 'uplot';
 import { METHOD_LABELS } from '../../core/methodNames.ts';
 import { formatBytes } from '../format.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import type { LaneState } from '../state/run-state.ts';
-import { stepSeries, xExtent, type XAxisKind } from './series.ts';
 import { axisLabel } from './axis-label.ts';
+import { alignSeries, decimateToPixels } from './chart-data.ts';
+import { chartOptions } from './chart-options.ts';
 import { memoByLane } from './lane-memo.ts';
+import { stepSeries, xExtent, type XAxisKind, type XY } from './series.ts';
+import { useUPlot } from './use-uplot.ts';
 
-/** Cached per lane: a finished lane's line keeps its data array (and recharts its work) across redraws. */
+/** Cached per lane: a finished lane's line is not recomputed at each redraw. */
 const lineOf = memoByLane((lane: LaneState, key: `${'alive' | 'kvBytes'}:${XAxisKind}`) => {
   const [metric, axis] = key.split(':') as ['alive' | 'kvBytes', XAxisKind];
-  return { method: lane.method, points: stepSeries(lane, metric, axis) };
+  return stepSeries(lane, metric, axis);
 });
 
 interface Props {
@@ -22,29 +27,63 @@ interface Props {
   readonly budget: number | null;
 }
 
+const HEIGHT = 200;
+const stepped = uPlot.paths.stepped?.({ align: 1 });
+
 export const StepChart = memo(function StepChart({ title, lanes, metric, axis, budget }: Props) {
-  const series = useMemo(() => lanes.map((lane) => lineOf(lane, `${metric}:${axis}`)), [lanes, metric, axis]);
-  const domain = useMemo(() => xExtent(lanes, axis), [lanes, axis]);
-  const yFormat = metric === 'kvBytes' ? (v: number) => formatBytes(v) : (v: number) => String(v);
+  const box = useRef<HTMLDivElement>(null);
+  const figure = useRef<HTMLElement>(null);
+  const domain = useRef<[number, number]>([0, 1]);
+  const methods = lanes.map((l) => l.method);
+  const yFormat = metric === 'kvBytes' ? (v: number) => formatBytes(v) : (v: number) => String(Math.round(v));
+  const options = chartOptions({
+    xLabel: axisLabel(axis), xRange: () => domain.current, yFormat, yWidth: metric === 'kvBytes' ? 70 : 44, liveLegend: true,
+    yRange: (_min, max) => [0, Math.max(1, max, budget ?? 0) * 1.05],
+    series: methods.map((m) => ({ label: METHOD_LABELS[m], stroke: METHOD_COLORS[m], width: 2, spanGaps: true, paths: stepped, points: { show: false }, value: (_u: uPlot, v: number | null) => (v === null ? '–' : yFormat(v)) })),
+    draw: budget === null ? undefined : (u) => drawBudget(u, budget),
+  });
+  const feed = useMemo(() => ({
+    data: (): uPlot.AlignedData => {
+      domain.current = xExtent(lanes, axis);
+      const columns = Math.max(50, box.current?.clientWidth ?? 400);
+      const lines: XY[][] = lanes.map((lane) => decimateToPixels(lineOf(lane, `${metric}:${axis}`), domain.current[0], domain.current[1], columns));
+      return alignSeries(lines);
+    },
+    drawn: (u: uPlot) => {
+      figure.current?.setAttribute('data-points', String(countValues(u.data)));
+    },
+  }), [lanes, axis, metric]);
+  useUPlot(box, options, `${methods.join()}:${metric}:${axis}:${budget}`, feed, HEIGHT);
   return (
-    <figure className="chart" data-testid={`chart-${metric}`} data-points={series.reduce((n, s) => n + s.points.length, 0)}>
+    <figure ref={figure} className="chart" data-testid={`chart-${metric}`} data-points={0}>
       <figcaption>{title}</figcaption>
-      <ResponsiveContainer width="100%" height={220}>
-        <LineChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="x" domain={domain} tickFormatter={(v: number) => String(Math.round(v * 100) / 100)} label={{ value: axisLabel(axis), position: 'insideBottom', offset: -8 }} />
-          <YAxis type="number" tickFormatter={yFormat} width={metric === 'kvBytes' ? 70 : 40} allowDecimals={false} />
-          <Tooltip formatter={(v) => yFormat(Number(v))} labelFormatter={(x) => `${axisLabel(axis)}: ${x}`} />
-          <Legend verticalAlign="top" height={24} />
-          {budget !== null && <ReferenceLine y={budget} ifOverflow="extendDomain" stroke="#b91c1c" strokeDasharray="6 3" label={{ value: 'KV budget', position: 'insideTopRight', fill: '#b91c1c' }} />}
-          {series.map((s) => (
-            <Line
-              key={s.method} data={s.points} dataKey="y" name={METHOD_LABELS[s.method]} type="stepAfter" stroke={METHOD_COLORS[s.method]}
-              strokeWidth={2} dot={false} isAnimationActive={false}
-            />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <div ref={box} className="uplot-box" role="img" aria-label={`${title} per method over ${axisLabel(axis)}`} />
     </figure>
   );
 });
+
+/** The KV budget as a dashed red line across the plot. */
+function drawBudget(u: uPlot, budget: number): void {
+  const y = u.valToPos(budget, 'y', true);
+  const { ctx, bbox } = u;
+  ctx.save();
+  ctx.strokeStyle = '#b91c1c';
+  ctx.setLineDash([6 * uPlot.pxRatio, 3 * uPlot.pxRatio]);
+  ctx.lineWidth = uPlot.pxRatio;
+  ctx.beginPath();
+  ctx.moveTo(bbox.left, y);
+  ctx.lineTo(bbox.left + bbox.width, y);
+  ctx.stroke();
+  ctx.fillStyle = '#b91c1c';
+  ctx.font = `${11 * uPlot.pxRatio}px system-ui, sans-serif`;
+  ctx.textAlign = 'right';
+  ctx.fillText('KV budget', bbox.left + bbox.width - 4, y - 4 * uPlot.pxRatio);
+  ctx.restore();
+}
+
+/** Values drawn, over every series. */
+export function countValues(data: uPlot.AlignedData): number {
+  let n = 0;
+  for (const ys of data.slice(1)) for (let i = 0; i < ys.length; i++) if (ys[i] !== null && ys[i] !== undefined) n++;
+  return n;
+}

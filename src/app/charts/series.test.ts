@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../core/events.ts';
 import { bonEvents, sprEvents } from '../fixtures/two-method-run.ts';
 import { applyEvents, emptyRunState, type LaneState } from '../state/run-state.ts';
-import { prefixPairs, rewardSeries, stepSeries, thin, thinByRank, xExtent } from './series.ts';
+import { prefixPairs, rewardSeries, stepSeries, xExtent } from './series.ts';
 
 const laneOf = (events: readonly RunEvent[]): LaneState => {
   const state = applyEvents(emptyRunState, events);
@@ -30,30 +30,9 @@ describe('chart series', () => {
     expect(final.map((p) => [p.id, p.x, p.y])).toEqual([[1, 12, 1.4], [3, 12, 2.5]]);
   });
 
-  it('thins each reward group by rank, keeping the lowest and the highest', () => {
-    const points = Array.from({ length: 100 }, (_, i) => ({ x: 1, y: (i * 37) % 100 }));
-    const few = thinByRank(points, 5);
-    expect(few.map((p) => p.y)).toEqual([0, 25, 50, 74, 99]);
-    expect(thinByRank(points.slice(0, 3), 5)).toHaveLength(3);
-    const { partial, final } = rewardSeries(laneOf(sprEvents), 'tokens', 1);
-    expect(partial.map((p) => p.kept)).toEqual([true, false]);
-    expect(final).toHaveLength(1);
-  });
-
   it('shares one x extent across methods', () => {
     expect(xExtent([laneOf(bonEvents), laneOf(sprEvents)], 'tokens')).toEqual([0, 15]);
     expect(xExtent([], 'tokens')).toEqual([0, 1]);
-  });
-
-  it('thins long series but keeps every change and both ends', () => {
-    const flat = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: i < 500 ? 8 : 4 }));
-    const thinned = thin(flat, 50);
-    expect(thinned).toEqual([{ x: 0, y: 8 }, { x: 499, y: 8 }, { x: 500, y: 4 }, { x: 999, y: 4 }]);
-    const rising = Array.from({ length: 1000 }, (_, i) => ({ x: i, y: i }));
-    const few = thin(rising, 50);
-    expect(few).toHaveLength(50);
-    expect(few[0]).toEqual({ x: 0, y: 0 });
-    expect(few.at(-1)).toEqual({ x: 999, y: 999 });
   });
 
   it('pairs partial and final rewards at a prefix length, skipping responses too short for it', () => {

@@ -2,6 +2,7 @@
 import type { CombineConfig } from '../../core/config.ts';
 import { formatReward } from '../format.ts';
 import type { LaneState } from '../state/run-state.ts';
+import { CandidatePicker } from './CandidatePicker.tsx';
 import { ScorerBreakdown } from './ScorerBreakdown.tsx';
 
 interface Props {
@@ -27,13 +28,7 @@ export function CandidateDetails({ lane, candidateId, onSelect, scorerNames, com
   const keptWord = lane.method === 'treebon' ? 'parent' : 'kept';
   return (
     <div className="candidate-details" data-testid="candidate-details">
-      <label>
-        Candidate{' '}
-        <select value={candidateId ?? ''} onChange={(e) => onSelect(Number(e.target.value))} aria-label="Show candidate">
-          {candidateId === null && <option value="">click a branch</option>}
-          {lane.order.map((id) => <option key={id} value={id}>#{id}{id === lane.end?.winner?.id ? ' (winner)' : ''}</option>)}
-        </select>
-      </label>
+      <CandidatePicker lane={lane} candidateId={candidateId} onSelect={onSelect} />
       {c && (
         <>
           <p className="facts">

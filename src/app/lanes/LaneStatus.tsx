@@ -12,7 +12,8 @@ function progressWords(lane: LaneState): string {
 
 export function LaneStatus({ lane }: { readonly lane: LaneState }) {
   const last = lane.steps.at(-1);
-  const alive = [...lane.candidates.values()].filter((c) => c.status === 'alive').length;
+  let alive = 0;
+  for (const c of lane.candidates.values()) if (c.status === 'alive') alive++;
   const state = lane.end ? (lane.end.stopped ? 'stopped' : 'done') : lane.steps.length === 0 ? 'starting' : 'generating';
   return (
     <p className="lane-status" data-testid="lane-status" data-state={state}>

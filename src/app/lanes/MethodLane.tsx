@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { MethodId } from '../../core/events.ts';
 import { METHOD_LABELS } from '../../core/methodNames.ts';
-import { useRun, useSession } from '../engine/controller-context.ts';
+import { useSession } from '../engine/controller-context.ts';
+import { useRunFrame } from '../state/use-run-frame.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import { CandidateDetails } from './CandidateDetails.tsx';
 import { CandidateTree } from './CandidateTree.tsx';
@@ -11,8 +12,9 @@ import { TreeBoNNote } from './TreeBoNNote.tsx';
 import { TreeLegend } from './TreeLegend.tsx';
 
 export function MethodLane({ method }: { readonly method: MethodId }) {
-  const lane = useRun((s) => s.lanes[method]);
-  const combine = useRun((s) => s.combine);
+  // Once per frame at most: batches of events can arrive faster than frames when the page is busy.
+  const lane = useRunFrame((s) => s.lanes[method]);
+  const combine = useRunFrame((s) => s.combine);
   const loadedScorers = useSession((s) => s.loaded?.scorers);
   const catalog = useSession((s) => s.catalog);
   const runScorers = lane?.start?.scorers;

@@ -1,9 +1,14 @@
 // Partial vs final reward of Best-of-N's answers, one small chart per prefix length, with Pearson r
 // and Kendall tau: if early rewards rank answers like final ones, rejecting early loses little.
-import { memo, useMemo } from 'react';
-import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+// Canvas charts (uPlot draws the axes, the marks are drawn once per pixel): at N = 1024 each chart
+// holds a thousand answers and costs what its pixels cost.
+import { memo, useMemo, useRef } from 'react';
+import type uPlot from 'uplot';
+import { onePerPixel } from '../charts/chart-data.ts';
+import { chartOptions } from '../charts/chart-options.ts';
+import { drawMarks } from '../charts/marks.ts';
+import { useUPlot } from '../charts/use-uplot.ts';
 import { useRun } from '../engine/controller-context.ts';
-import { dotMark } from '../charts/point-shapes.tsx';
 import { formatReward } from '../format.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import { prefixCorrelations, type PrefixCorrelation } from './prefix-correlations.ts';
@@ -12,22 +17,39 @@ function stat(value: number): string {
   return Number.isFinite(value) ? value.toFixed(2) : '–';
 }
 
+/** The span of `values` with a margin (or around the one value). */
+function span(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) if (Number.isFinite(v)) [lo, hi] = [Math.min(lo, v), Math.max(hi, v)];
+  if (lo > hi) return [-1, 1];
+  const pad = Math.max(0.02, (hi - lo) * 0.08);
+  return [lo - pad, hi + pad];
+}
+
 const PrefixScatter = memo(function PrefixScatter({ c }: { readonly c: PrefixCorrelation }) {
-  const points = useMemo(() => [...c.points], [c.points]);
+  const box = useRef<HTMLDivElement>(null);
+  // The chart outlives a run (it is keyed on the prefix length): its hooks read the latest points.
+  const shown = useRef(c);
+  shown.current = c;
+  const xRange = () => span(shown.current.points.map((p) => p.partial));
+  const options = chartOptions({
+    xLabel: 'partial', xRange, yRange: () => span(shown.current.points.map((p) => p.final)), yFormat: formatReward, yWidth: 50, liveLegend: false,
+    series: [{ label: 'final', show: true }],
+    draw: (u) => {
+      const at = (p: { partial: number; final: number }) => [u.valToPos(p.partial, 'x', true), u.valToPos(p.final, 'y', true)] as const;
+      const points = onePerPixel(shown.current.points.map((p) => ({ ...p, x: p.partial, y: p.final })), at).map(at);
+      drawMarks(u.ctx, 'dot', METHOD_COLORS.bon, points, devicePixelRatio || 1);
+    },
+  });
+  const feed = useMemo(() => ({ data: (): uPlot.AlignedData => [span(c.points.map((p) => p.partial)), [null, null]] }), [c]);
+  useUPlot(box, (w) => ({ ...options(w), legend: { show: false } }), `${c.length}`, feed, 170);
   return (
-    <figure className="chart small" data-testid="prefix-scatter">
+    <figure className="chart small" data-testid="prefix-scatter" data-points={c.points.length}>
       <figcaption>
         after {c.length} tokens: r = {stat(c.pearson)}, τ = {stat(c.kendall)} <span className="muted">(n = {c.points.length})</span>
       </figcaption>
-      <ResponsiveContainer width="100%" height={180}>
-        <ScatterChart margin={{ top: 4, right: 8, bottom: 16, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="partial" name="partial" tickFormatter={(v: number) => formatReward(v)} label={{ value: 'partial', position: 'insideBottom', offset: -8 }} domain={['auto', 'auto']} />
-          <YAxis type="number" dataKey="final" name="final" tickFormatter={(v: number) => formatReward(v)} width={58} domain={['auto', 'auto']} />
-          <Tooltip formatter={(v) => formatReward(Number(v))} />
-          <Scatter data={points} fill={METHOD_COLORS.bon} shape={dotMark} isAnimationActive={false} />
-        </ScatterChart>
-      </ResponsiveContainer>
+      <div ref={box} className="uplot-box" role="img" aria-label={`Final against partial reward after ${c.length} tokens, ${c.points.length} answers`} />
     </figure>
   );
 });

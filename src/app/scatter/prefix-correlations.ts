@@ -1,9 +1,10 @@
 // How well a partial reward predicts the final one, at each prefix length Best-of-N scored: the
 // paper's argument for rejecting early. Pearson for linear agreement, Kendall's tau for ranking,
 // which is what a keep-the-top rule depends on.
-import { kendallTauB, pearson } from '../../core/stats.ts';
+import { pearson } from '../../core/stats.ts';
 import { prefixPairs } from '../charts/series.ts';
 import type { LaneState } from '../state/run-state.ts';
+import { kendallTauBFast } from './kendall.ts';
 
 export interface PrefixCorrelation {
   readonly length: number;
@@ -19,6 +20,6 @@ export function prefixCorrelations(lane: Pick<LaneState, 'prefixScores'>): Prefi
     const points = prefixPairs(lane, i);
     const partial = points.map((p) => p.partial);
     const final = points.map((p) => p.final);
-    return { length, points, pearson: pearson(partial, final), kendall: kendallTauB(partial, final) };
+    return { length, points, pearson: pearson(partial, final), kendall: kendallTauBFast(partial, final) };
   });
 }

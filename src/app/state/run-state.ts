@@ -99,10 +99,18 @@ function emptyLane(method: MethodId): LaneState {
   };
 }
 
-/** Mutable working copy of one lane while a batch of events is applied; frozen back into LaneState. */
+/**
+ * Mutable working copy of one lane while a batch of events is applied; frozen back into LaneState.
+ * `order` is copied only when a spawn adds to it, so a lane keeps its `order` array (and the tree its
+ * row layout, cached on it) across every batch that spawns nothing.
+ */
 interface LaneDraft {
   lane: LaneState;
-  order: number[];
+  order: readonly number[];
+  /** Candidates spawned by this batch of events, appended to `order` when the draft is frozen. */
+  spawned: number[];
+  /** Whether any candidate belongs to a later sequential batch (found on first need; only then can one queue). */
+  batched: boolean | null;
   candidates: Map<number, CandidateView>;
   steps: StepPoint[];
   decisions: DecisionView[];
@@ -117,7 +125,7 @@ export function applyEvents(state: RunState, events: readonly RunEvent[]): RunSt
     if (!draft) {
       const lane = state.lanes[method] ?? emptyLane(method);
       if (!methods.includes(method)) methods.push(method);
-      draft = { lane, order: [...lane.order], candidates: new Map(lane.candidates), steps: [...lane.steps], decisions: [...lane.decisions] };
+      draft = { lane, order: lane.order, spawned: [], batched: null, candidates: new Map(lane.candidates), steps: [...lane.steps], decisions: [...lane.decisions] };
       drafts.set(method, draft);
     }
     return draft;
@@ -130,7 +138,8 @@ export function applyEvents(state: RunState, events: readonly RunEvent[]): RunSt
   }
   const lanes = { ...state.lanes };
   for (const [method, d] of drafts) {
-    lanes[method] = { ...d.lane, order: d.order, candidates: d.candidates, steps: d.steps, decisions: d.decisions };
+    const order = d.spawned.length > 0 ? [...d.order, ...d.spawned] : d.order;
+    lanes[method] = { ...d.lane, order, candidates: d.candidates, steps: d.steps, decisions: d.decisions };
   }
   return { methods, lanes, eventCount: state.eventCount + events.length, combine };
 }
@@ -140,6 +149,8 @@ function applyEvent(d: LaneDraft, event: RunEvent, combine: CombineConfig | null
   if (event.type === 'run-start') {
     d.lane = { ...emptyLane(event.method), start: event, lastT: 0 };
     d.order = [];
+    d.spawned = [];
+    d.batched = false;
     d.candidates = new Map();
     d.steps = [];
     d.decisions = [];
@@ -164,13 +175,15 @@ function update(d: LaneDraft, id: number, patch: Partial<CandidateView>): void {
 }
 
 function newCandidate(d: LaneDraft, spawn: { id: number; parent: number | null; batch: number; prefixLength: number }): CandidateView {
-  if (!d.order.includes(spawn.id)) d.order.push(spawn.id);
+  // Every candidate in the map is in the order and the other way round (both reset at run-start).
+  if (!d.candidates.has(spawn.id)) d.spawned.push(spawn.id);
   return {
     ...spawn, length: spawn.prefixLength, status: 'alive', finishReason: null, text: '', partials: [], finalReward: null, scores: [], breakdown: null,
   };
 }
 
 function spawn(d: LaneDraft, event: RunEventOf<'spawn'>): void {
+  if (event.candidates.some((c) => c.batch > 0)) d.batched = true;
   for (const c of event.candidates) {
     d.candidates.set(c.id, newCandidate(d, c));
     const parent = c.parent === null ? undefined : d.candidates.get(c.parent);
@@ -179,8 +192,17 @@ function spawn(d: LaneDraft, event: RunEventOf<'spawn'>): void {
   settleQueue(d);
 }
 
-/** Only the earliest unfinished batch decodes; later batches wait their turn (sequential Best-of-N). */
+/**
+ * Only the earliest unfinished batch decodes; later batches wait their turn (sequential Best-of-N).
+ * Called after every finish: with a single batch (Speculative Rejection, TreeBoN) it returns at once
+ * instead of walking all N candidates a thousand times per run.
+ */
 function settleQueue(d: LaneDraft): void {
+  if (d.batched === null) {
+    d.batched = false;
+    for (const c of d.candidates.values()) if (c.batch > 0) d.batched = true;
+  }
+  if (!d.batched) return;
   let running = Infinity;
   for (const c of d.candidates.values()) {
     if (c.status === 'alive' || c.status === 'queued') running = Math.min(running, c.batch);

@@ -4,6 +4,7 @@ import type { RunEvent } from '../../core/events.ts';
 import { bonEvents, sprEvents } from '../fixtures/two-method-run.ts';
 import { applyEvents, emptyRunState, type LaneState } from '../state/run-state.ts';
 import { defaultTreeOptions, layoutTree, stackLabels, TREE_MARGIN } from './tree-layout.ts';
+import { treeRows } from './tree-rows.ts';
 
 const laneOf = (events: readonly RunEvent[]): LaneState => {
   const state = applyEvents(emptyRunState, events);
@@ -28,7 +29,7 @@ describe('layoutTree', () => {
   it('highlights the winner and marks decision points', () => {
     const layout = layoutTree(laneOf(sprEvents));
     expect(layout.branches.filter((b) => b.winner).map((b) => b.id)).toEqual([3]);
-    expect(layout.decisions).toEqual([{ round: 1, x: TREE_MARGIN.left + innerWidth / 2, label: 'decision 1: kept 2 of 4', labelY: 10 }]);
+    expect(layout.decisions).toEqual([{ round: 1, x: TREE_MARGIN.left + innerWidth / 2, label: 'decision 1: kept 2 of 4', labelY: 10, anchor: 'start' }]);
   });
 
   it('stacks the labels of close decision points instead of overlapping them', () => {
@@ -74,15 +75,38 @@ describe('layoutTree', () => {
     expect(parent && child && sibling && (child.y - parent.y) * (sibling.y - parent.y)).toBeLessThan(0);
   });
 
-  it('shrinks rows for many candidates and drops per-branch labels', () => {
-    const many: RunEvent[] = [
+  it('shares the height among many candidates, below a pixel a row at N = 1024, and drops per-branch labels', () => {
+    const many = (n: number): RunEvent[] => [
       sprEvents[0] as RunEvent,
-      { method: 'spr', t: 2001, type: 'spawn', candidates: Array.from({ length: 128 }, (_, id) => ({ id, parent: null, batch: 0, prefixLength: 0 })) },
+      { method: 'spr', t: 2001, type: 'spawn', candidates: Array.from({ length: n }, (_, id) => ({ id, parent: null, batch: 0, prefixLength: 0 })) },
     ];
-    const layout = layoutTree(laneOf(many));
+    const layout = layoutTree(laneOf(many(128)));
     expect(layout.branches).toHaveLength(128);
-    expect(layout.rowHeight).toBe(defaultTreeOptions.minRowHeight);
+    expect(layout.rowHeight).toBeCloseTo(defaultTreeOptions.targetHeight / 128);
     expect(layout.showLabels).toBe(false);
     expect(layoutTree(laneOf(sprEvents)).showLabels).toBe(true);
+    const thousand = layoutTree(laneOf(many(1024)));
+    expect(thousand.rowHeight).toBeLessThan(1);
+    expect(thousand.height).toBeLessThanOrEqual(defaultTreeOptions.targetHeight + thousand.top + thousand.bottom);
+  });
+
+  it('zooms rows up to the tallest row height, keeping their order', () => {
+    const lane = laneOf([
+      sprEvents[0] as RunEvent,
+      { method: 'spr', t: 2001, type: 'spawn', candidates: Array.from({ length: 1024 }, (_, id) => ({ id, parent: null, batch: 0, prefixLength: 0 })) },
+    ]);
+    const fit = layoutTree(lane);
+    const zoomed = layoutTree(lane, { ...defaultTreeOptions, zoom: 8 });
+    expect(zoomed.rowHeight).toBeCloseTo(fit.rowHeight * 8);
+    expect(layoutTree(lane, { ...defaultTreeOptions, zoom: 1000 }).rowHeight).toBe(defaultTreeOptions.maxRowHeight);
+    expect(zoomed.branches.map((b) => b.id)).toEqual(fit.branches.map((b) => b.id));
+    expect((zoomed.branches[1]?.y ?? 0) - (zoomed.branches[0]?.y ?? 0)).toBeCloseTo(zoomed.rowHeight);
+  });
+
+  it('lays the rows out once per spawn: batches that only grow branches keep the cached rows', () => {
+    const state = applyEvents(emptyRunState, sprEvents.slice(0, 3));
+    const grown = applyEvents(state, sprEvents.slice(3, 4));
+    expect(grown.lanes.spr?.order).toBe(state.lanes.spr?.order);
+    expect(treeRows(grown.lanes.spr as LaneState)).toBe(treeRows(state.lanes.spr as LaneState));
   });
 });

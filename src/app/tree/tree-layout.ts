@@ -1,8 +1,8 @@
-// The candidate tree as a pure function of a lane's state: each candidate is a horizontal branch
-// whose length is its response length in tokens; d3's cluster layout orders the rows so children sit
-// around their parent (TreeBoN) and Best-of-N's sequential batches form separate bands.
-import { cluster, hierarchy, type HierarchyPointNode } from 'd3-hierarchy';
+// The candidate tree in pixels, as a pure function of a lane's state: each candidate is a horizontal
+// branch whose length is its response length in tokens, on the row tree-rows.ts gives it. Rows may be
+// thinner than a pixel (N = 1024 in a few hundred pixels): the painter then draws them in aggregate.
 import type { CandidateStatus, CandidateView, LaneState } from '../state/run-state.ts';
+import { treeRows, type TreeRows } from './tree-rows.ts';
 
 export interface TreeLayoutOptions {
   readonly width: number;
@@ -10,9 +10,12 @@ export interface TreeLayoutOptions {
   readonly targetHeight: number;
   readonly minRowHeight: number;
   readonly maxRowHeight: number;
+  /** Magnifies rows beyond the fitted height (1 = fit; the view then scrolls), up to `maxRowHeight`. */
+  readonly zoom: number;
 }
 
-export const defaultTreeOptions: TreeLayoutOptions = { width: 560, targetHeight: 360, minRowHeight: 3, maxRowHeight: 18 };
+/** Rows may shrink below a pixel: the view aggregates them rather than growing to thousands of pixels. */
+export const defaultTreeOptions: TreeLayoutOptions = { width: 560, targetHeight: 360, minRowHeight: 0, maxRowHeight: 18, zoom: 1 };
 
 export interface BranchLayout {
   readonly id: number;
@@ -40,6 +43,8 @@ export interface DecisionMark {
   readonly label: string;
   /** Baseline of the label: close decision points stack their labels instead of overlapping. */
   readonly labelY: number;
+  /** Labels start right of their line, or end left of it when they would run past the right edge. */
+  readonly anchor: 'start' | 'end';
 }
 
 /** Rough width of a label in the tree's 10 px font, enough to keep labels apart. */
@@ -49,7 +54,13 @@ const LABEL_LINE = 11;
 export interface TreeLayout {
   readonly width: number;
   readonly height: number;
+  /** Pixels per row; below 1, several candidates share a pixel row. */
   readonly rowHeight: number;
+  /** Rows the height is shared by (candidates that have no children, plus gaps between batches). */
+  readonly slots: number;
+  /** The strip above the rows that holds the decision labels, and the axis strip below them. */
+  readonly top: number;
+  readonly bottom: number;
   /** Whether rows are tall enough for a reward label beside each branch. */
   readonly showLabels: boolean;
   readonly branches: readonly BranchLayout[];
@@ -60,56 +71,68 @@ export interface TreeLayout {
 
 export const TREE_MARGIN = { left: 16, right: 56, top: 22, bottom: 22 } as const;
 
-type NodeDatum =
-  | { readonly kind: 'root' }
-  | { readonly kind: 'batch'; readonly batch: number }
-  | { readonly kind: 'candidate'; readonly candidate: CandidateView };
-
-interface TreeNode {
-  readonly datum: NodeDatum;
-  readonly children: TreeNode[];
-}
-
 export function layoutTree(lane: LaneState, options: TreeLayoutOptions = defaultTreeOptions): TreeLayout {
-  const root = buildHierarchy(lane);
-  const leaves = hierarchy(root, (n) => n.children).leaves().length;
-  const gaps = countBatches(lane) > 1 ? countBatches(lane) - 1 : 0;
-  const slots = Math.max(1, leaves + gaps);
-  const rowHeight = clamp(options.targetHeight / slots, options.minRowHeight, options.maxRowHeight);
+  const rows = treeRows(lane);
+  const slots = rows.slots;
+  const fitted = clamp(options.targetHeight / slots, options.minRowHeight, options.maxRowHeight);
+  const rowHeight = Math.max(fitted, Math.min(options.maxRowHeight, fitted * Math.max(1, options.zoom)));
   const innerHeight = rowHeight * Math.max(0, slots - 1);
   const labels = lane.decisions.map((d) => decisionLabel(lane.method, d));
   const innerWidth = options.width - TREE_MARGIN.left - TREE_MARGIN.right;
-  const maxTokens = Math.max(1, lane.start?.maxNewTokens ?? 0, ...[...lane.candidates.values()].map((c) => c.length));
+  let longest = Math.max(1, lane.start?.maxNewTokens ?? 0);
+  for (const c of lane.candidates.values()) longest = Math.max(longest, c.length);
+  const maxTokens = longest;
   const xOf = (tokens: number) => TREE_MARGIN.left + (Math.min(tokens, maxTokens) / maxTokens) * innerWidth;
-  const labelRows = stackLabels(lane.decisions.map((d, i) => ({ x: xOf(d.length), width: (labels[i] ?? '').length * LABEL_CHAR_WIDTH })));
+  const anchors = lane.decisions.map((d, i): DecisionMark['anchor'] => (xOf(d.length) + 3 + (labels[i] ?? '').length * LABEL_CHAR_WIDTH > options.width ? 'end' : 'start'));
+  const labelRows = stackLabels(lane.decisions.map((d, i) => {
+    const width = (labels[i] ?? '').length * LABEL_CHAR_WIDTH;
+    return { x: anchors[i] === 'end' ? xOf(d.length) - 3 - width : xOf(d.length), width };
+  }));
   const top = TREE_MARGIN.top + Math.max(0, ...labelRows) * LABEL_LINE;
   const height = innerHeight + top + TREE_MARGIN.bottom;
-
-  const placed = cluster<TreeNode>()
-    .size([innerHeight, 1])
-    .separation((a, b) => (a.parent === b.parent ? 1 : 2))(hierarchy(root, (n) => n.children));
-  const yOf = (node: HierarchyPointNode<TreeNode>) => top + (slots === 1 ? innerHeight / 2 : node.x);
+  const yOf = (position: number) => top + position * innerHeight;
 
   const winner = lane.end?.winner?.id ?? null;
+  // A branch is laid out again only when its candidate changed (a new CandidateView) or the geometry did:
+  // while a run streams in, that is the candidates still being written, not all N of them every frame.
+  const cache = branchCache(rows, `${rowHeight} ${innerHeight} ${top} ${maxTokens} ${innerWidth} ${winner}`);
   const branches: BranchLayout[] = [];
-  const bands: BandLayout[] = [];
-  const batches = Math.max(countBatches(lane), plannedBatches(lane));
-  for (const node of placed.descendants()) {
-    const datum = node.data.datum;
-    if (datum.kind === 'batch' && countBatches(lane) > 1) bands.push(bandOf(node, datum.batch, batches, lane, rowHeight, yOf));
-    if (datum.kind !== 'candidate') continue;
-    const c = datum.candidate;
-    branches.push({
-      id: c.id, x0: xOf(c.prefixLength), x1: xOf(c.length), y: yOf(node), parentY: node.parent ? yOf(node.parent) : yOf(node),
-      status: c.status, winner: c.id === winner, reward: c.finalReward ?? c.partials.at(-1)?.reward ?? null,
-    });
+  for (const id of lane.order) {
+    const c = lane.candidates.get(id);
+    if (!c) continue;
+    let branch = cache.get(c);
+    if (!branch) {
+      const position = rows.position.get(id);
+      if (position === undefined) continue;
+      branch = {
+        id: c.id, x0: xOf(c.prefixLength), x1: xOf(c.length), y: yOf(position), parentY: yOf(rows.parentPosition.get(id) ?? position),
+        status: c.status, winner: c.id === winner, reward: c.finalReward ?? c.partials.at(-1)?.reward ?? null,
+      };
+      cache.set(c, branch);
+    }
+    branches.push(branch);
   }
+  const bands = rows.batches.length > 1 ? bandsOf(lane, rows.batches, rowHeight, yOf) : [];
   const decisions = lane.decisions.map((d, i) => ({
-    round: d.round, x: xOf(d.length), label: labels[i] ?? '', labelY: 10 + (labelRows[i] ?? 0) * LABEL_LINE,
+    round: d.round, x: xOf(d.length), label: labels[i] ?? '', labelY: 10 + (labelRows[i] ?? 0) * LABEL_LINE, anchor: anchors[i] ?? 'start',
   }));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * maxTokens)).filter((v, i, a) => a.indexOf(v) === i)
     .map((tokens) => ({ x: xOf(tokens), label: String(tokens) }));
-  return { width: options.width, height, rowHeight, showLabels: rowHeight >= 10, branches, bands, decisions, ticks };
+  return {
+    width: options.width, height, rowHeight, slots, top, bottom: TREE_MARGIN.bottom, showLabels: rowHeight >= 10, branches, bands, decisions, ticks,
+  };
+}
+
+const branchCaches = new WeakMap<TreeRows, { key: string; branches: WeakMap<CandidateView, BranchLayout> }>();
+
+/** Branch layouts by candidate, for one set of rows and one geometry (scales, winner) named by `key`. */
+function branchCache(rows: TreeRows, key: string): WeakMap<CandidateView, BranchLayout> {
+  let cache = branchCaches.get(rows);
+  if (!cache || cache.key !== key) {
+    cache = { key, branches: new WeakMap() };
+    branchCaches.set(rows, cache);
+  }
+  return cache.branches;
 }
 
 /** What a decision point did, in the method's words: TreeBoN picks parents at a layer's end. */
@@ -128,39 +151,6 @@ export function stackLabels(labels: readonly { x: number; width: number }[]): nu
   });
 }
 
-function buildHierarchy(lane: LaneState): TreeNode {
-  const root: TreeNode = { datum: { kind: 'root' }, children: [] };
-  const nodes = new Map<number, TreeNode>();
-  for (const id of lane.order) {
-    const candidate = lane.candidates.get(id);
-    if (candidate) nodes.set(id, { datum: { kind: 'candidate', candidate }, children: [] });
-  }
-  const batchNodes = new Map<number, TreeNode>();
-  const batchNode = (batch: number): TreeNode => {
-    let node = batchNodes.get(batch);
-    if (!node) {
-      node = { datum: { kind: 'batch', batch }, children: [] };
-      batchNodes.set(batch, node);
-    }
-    return node;
-  };
-  for (const id of lane.order) {
-    const node = nodes.get(id);
-    const c = lane.candidates.get(id);
-    if (!node || !c) continue;
-    const parent = c.parent === null ? undefined : nodes.get(c.parent);
-    (parent ?? batchNode(c.batch)).children.push(node);
-  }
-  root.children.push(...[...batchNodes.entries()].sort(([a], [b]) => a - b).map(([, node]) => node));
-  return root;
-}
-
-function countBatches(lane: LaneState): number {
-  const batches = new Set<number>();
-  for (const c of lane.candidates.values()) if (c.parent === null) batches.add(c.batch);
-  return batches.size;
-}
-
 /** Best-of-N plans ceil(N / rows the KV budget holds) sequential batches; later ones appear as they start. */
 function plannedBatches(lane: LaneState): number {
   const start = lane.start;
@@ -168,18 +158,21 @@ function plannedBatches(lane: LaneState): number {
   return Math.ceil(start.n / start.capacityRows);
 }
 
-function bandOf(
-  node: HierarchyPointNode<TreeNode>, batch: number, batches: number, lane: LaneState, rowHeight: number,
-  yOf: (n: HierarchyPointNode<TreeNode>) => number,
-): BandLayout {
-  const ys = node.leaves().map(yOf);
-  const members = [...lane.candidates.values()].filter((c) => c.batch === batch);
-  const state = members.some((c) => c.status === 'alive') ? 'decoding'
-    : members.every((c) => c.status === 'queued') ? `waits for batch ${batch}` : 'done';
-  return {
-    batch, y0: Math.min(...ys) - rowHeight / 2, y1: Math.max(...ys) + rowHeight / 2,
-    label: `batch ${batch + 1} of ${batches} · ${state}`,
-  };
+function bandsOf(
+  lane: LaneState, batches: readonly { batch: number; lo: number; hi: number }[], rowHeight: number, yOf: (position: number) => number,
+): BandLayout[] {
+  const planned = Math.max(batches.length, plannedBatches(lane));
+  // One pass over the candidates for every band's state (Best-of-N may run a hundred batches).
+  const seen = new Map<number, { alive: boolean; allQueued: boolean }>();
+  for (const c of lane.candidates.values()) {
+    const s = seen.get(c.batch) ?? { alive: false, allQueued: true };
+    seen.set(c.batch, { alive: s.alive || c.status === 'alive', allQueued: s.allQueued && c.status === 'queued' });
+  }
+  return batches.map(({ batch, lo, hi }) => {
+    const s = seen.get(batch);
+    const state = s?.alive ? 'decoding' : s?.allQueued ? `waits for batch ${batch}` : 'done';
+    return { batch, y0: yOf(lo) - rowHeight / 2, y1: yOf(hi) + rowHeight / 2, label: `batch ${batch + 1} of ${planned} · ${state}` };
+  });
 }
 
 function clamp(value: number, lo: number, hi: number): number {

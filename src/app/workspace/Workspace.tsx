@@ -8,9 +8,16 @@ import { ScatterPanel } from '../scatter/ScatterPanel.tsx';
 import { useSession } from '../engine/controller-context.ts';
 import { LoadedSummary } from './LoadedSummary.tsx';
 import { RecordedSummary } from './RecordedSummary.tsx';
+import { warmUpOnce } from './warm-up-once.tsx';
+
+// The workspace's code is fetched in the background at start: warm its first run's paths right away.
+warmUpOnce();
 
 export function Workspace() {
   const recorded = useSession((s) => s.loaded === null && s.recorded !== null);
+  // The α replay is computed on the main thread in one piece (hundreds of ms at N = 1024): it waits for
+  // the end of the run rather than stalling the trees and charts while the other methods stream in.
+  const running = useSession((s) => s.phase === 'running' || s.phase === 'stopping');
   return (
     <section className="workspace" aria-label="Workspace">
       {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /></>}
@@ -19,7 +26,7 @@ export function Workspace() {
       <Lanes />
       <ChartsPanel />
       <ScatterPanel />
-      <ReplayPanel />
+      {!running && <ReplayPanel />}
     </section>
   );
 }

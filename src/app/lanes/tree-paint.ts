@@ -1,0 +1,161 @@
+// Draws a lane's tree layout on a canvas: the visible slice of the rows (the view scrolls when zoomed),
+// with the decision lines and the token axis fixed. The cost follows the pixels, not the candidates ×
+// tokens: one path per kind of branch, rows outside the view skipped, and rows thinner than a pixel
+// snapped onto pixel rows (several candidates per pixel row, drawn as one line each, the live ones on top).
+import { formatReward } from '../format.ts';
+import type { CandidateStatus } from '../state/run-state.ts';
+import type { BranchLayout, TreeLayout } from '../tree/tree-layout.ts';
+
+export interface TreeView {
+  /** CSS pixels of the canvas. */
+  readonly width: number;
+  readonly height: number;
+  readonly scrollTop: number;
+  readonly pixelRatio: number;
+  readonly selected: number | null;
+  readonly hovered: readonly number[];
+  /** The method's colour, for its decision lines. */
+  readonly accent: string;
+}
+
+const BACKGROUND = '#fbfbfc';
+const BAND = '#eef2f7';
+const MUTED = '#5b6472';
+const LINK = '#c7ccd4';
+const WINNER = '#d4a106';
+const SELECTED = '#111827';
+const FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FONT = `10px ${FAMILY}`;
+
+/** Back to front: cut branches fade behind, the ones still being written on top. */
+const STATUS_STYLE: readonly (readonly [CandidateStatus, string, number])[] = [
+  ['rejected', '#6b7280', 0.28], ['queued', '#cbd5e1', 1], ['stopped', '#9ca3af', 1], ['branched', '#4b5563', 1],
+  ['finished', '#374151', 1], ['alive', '#2563eb', 1],
+];
+
+/** Where a branch is drawn in the view: sub-pixel rows land on the middle of a pixel row. */
+export function viewY(layout: TreeLayout, y: number, scrollTop: number): number {
+  const v = y - scrollTop;
+  return layout.rowHeight < 1 ? Math.floor(v) + 0.5 : v;
+}
+
+export function paintTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, view: TreeView): void {
+  const { width, height, scrollTop } = view;
+  ctx.setTransform(view.pixelRatio, 0, 0, view.pixelRatio, 0, 0);
+  ctx.fillStyle = BACKGROUND;
+  ctx.fillRect(0, 0, width, height);
+  ctx.font = FONT;
+  const rowsTop = layout.top - 8;
+  const rowsBottom = height - layout.bottom + 8;
+  const visible = (b: BranchLayout) => {
+    const y = b.y - scrollTop;
+    return y >= rowsTop - 4 && y <= rowsBottom + 4;
+  };
+
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, rowsTop, width, rowsBottom - rowsTop);
+  ctx.clip();
+  paintBands(ctx, layout, view);
+  const branches = layout.branches.filter((b) => visible(b) || (b.parentY - scrollTop >= rowsTop && b.parentY - scrollTop <= rowsBottom));
+  strokeAll(ctx, branches.filter((b) => b.parentY !== b.y), LINK, 1, 1, (b) => {
+    ctx.moveTo(b.x0, viewY(layout, b.parentY, scrollTop));
+    ctx.lineTo(b.x0, viewY(layout, b.y, scrollTop));
+  });
+  const width1 = layout.rowHeight < 1 ? 1 : Math.max(1, Math.min(4, layout.rowHeight * 0.6));
+  const segment = (b: BranchLayout) => {
+    const y = viewY(layout, b.y, scrollTop);
+    ctx.moveTo(b.x0, y);
+    ctx.lineTo(Math.max(b.x1, b.x0 + 1), y);
+  };
+  for (const [status, color, alpha] of STATUS_STYLE) {
+    const these = branches.filter((b) => b.status === status && !b.winner && b.id !== view.selected);
+    ctx.setLineDash(status === 'rejected' && layout.rowHeight >= 1 ? [2, 2] : []);
+    strokeAll(ctx, these, color, width1, alpha, segment);
+  }
+  ctx.setLineDash([]);
+  const hovered = new Set(view.hovered);
+  strokeAll(ctx, branches.filter((b) => hovered.has(b.id) && !b.winner), SELECTED, width1 + 1, 0.45, segment);
+  // The selected branch is outlined in ink; the winner stays gold on top of it.
+  strokeAll(ctx, branches.filter((b) => b.id === view.selected), SELECTED, Math.max(2, width1) + (branches.some((b) => b.winner && b.id === view.selected) ? 3 : 0), 1, segment);
+  strokeAll(ctx, branches.filter((b) => b.winner), WINNER, Math.max(3, width1 + 1), 1, segment);
+  paintRewardLabels(ctx, layout, branches, scrollTop);
+  paintBandLabels(ctx, layout, view);
+  ctx.restore();
+
+  paintDecisionLines(ctx, layout, view);
+  ctx.fillStyle = MUTED;
+  ctx.textAlign = 'center';
+  for (const t of layout.ticks) ctx.fillText(t.label, t.x, height - 6);
+  ctx.textAlign = 'end';
+  ctx.fillText('tokens', width - 4, height - 6);
+  ctx.textAlign = 'start';
+}
+
+function strokeAll(
+  ctx: CanvasRenderingContext2D, branches: readonly BranchLayout[], color: string, lineWidth: number, alpha: number, trace: (b: BranchLayout) => void,
+): void {
+  if (branches.length === 0) return;
+  ctx.beginPath();
+  for (const b of branches) trace(b);
+  ctx.globalAlpha = alpha;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = lineWidth;
+  ctx.lineCap = lineWidth > 1 ? 'round' : 'butt';
+  ctx.stroke();
+  ctx.globalAlpha = 1;
+}
+
+function paintBands(ctx: CanvasRenderingContext2D, layout: TreeLayout, view: TreeView): void {
+  for (const band of layout.bands) {
+    const y0 = band.y0 - view.scrollTop;
+    const h = Math.max(1, band.y1 - band.y0);
+    if (y0 + h < 0 || y0 > view.height) continue;
+    ctx.fillStyle = BAND;
+    ctx.fillRect(0, y0, view.width, h);
+  }
+}
+
+/** Over the branches, with a halo: at N = 1024 a band is all branches. */
+function paintBandLabels(ctx: CanvasRenderingContext2D, layout: TreeLayout, view: TreeView): void {
+  ctx.textAlign = 'end';
+  ctx.font = `600 ${FONT}`;
+  ctx.lineWidth = 4;
+  ctx.strokeStyle = BAND;
+  ctx.fillStyle = MUTED;
+  for (const band of layout.bands) {
+    const y0 = band.y0 - view.scrollTop;
+    if (band.y1 - band.y0 < 12 || y0 + 12 < 0 || y0 > view.height) continue;
+    ctx.strokeText(band.label, view.width - 4, y0 + 11);
+    ctx.fillText(band.label, view.width - 4, y0 + 11);
+  }
+  ctx.font = FONT;
+  ctx.textAlign = 'start';
+}
+
+/** Rewards beside cut branches when rows are tall enough to read them, and always beside the winner. */
+function paintRewardLabels(ctx: CanvasRenderingContext2D, layout: TreeLayout, branches: readonly BranchLayout[], scrollTop: number): void {
+  for (const b of branches) {
+    if (!b.winner && !(layout.showLabels && b.status === 'rejected')) continue;
+    const y = b.y - scrollTop + 4;
+    ctx.font = b.winner ? `700 11px ${FAMILY}` : FONT;
+    ctx.fillStyle = b.winner ? '#92400e' : MUTED;
+    ctx.fillText(b.winner ? `★ ${formatReward(b.reward)}` : formatReward(b.reward), b.x1 + 4, y);
+  }
+  ctx.font = FONT;
+}
+
+/** Decision points as dashed lines over the whole view; their labels are text elements above the canvas. */
+function paintDecisionLines(ctx: CanvasRenderingContext2D, layout: TreeLayout, view: TreeView): void {
+  if (layout.decisions.length === 0) return;
+  ctx.beginPath();
+  for (const d of layout.decisions) {
+    ctx.moveTo(d.x, d.labelY + 2);
+    ctx.lineTo(d.x, view.height - layout.bottom + 12);
+  }
+  ctx.setLineDash([4, 3]);
+  ctx.strokeStyle = view.accent;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
