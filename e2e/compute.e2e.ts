@@ -21,6 +21,15 @@ afterAll(async () => {
 });
 
 const cell = (method: string, column: number) => page.getByTestId(`result-${method}`).locator('td').nth(column).textContent();
+/** The winner's details say it ended (by itself or at max length): never a cut-off answer. */
+async function expectWinnerComplete(method: string): Promise<void> {
+  const lane = page.getByTestId(`lane-${method}`);
+  const winner = await lane.getByTestId('candidate-tree').getAttribute('data-winner');
+  expect(winner).toMatch(/^\d+$/);
+  await lane.getByLabel('Show candidate').fill(winner!);
+  await expect(lane.getByTestId('candidate-details').textContent()).resolves.toMatch(/finished \((ended itself|hit max length)\)/);
+}
+
 const started = async (method: string) => Number((await page.getByTestId(`lane-${method}`).getByTestId('lane-status').textContent())?.match(/alive of (\d+)/)?.[1]);
 
 describe('same N and same memory', () => {
@@ -31,9 +40,7 @@ describe('same N and same memory', () => {
     await waitForRunEnd(page);
     expect(await started('spr')).toBe(32);
     // The answer of every method is a complete response: the winner's branch ended.
-    for (const method of ['bon', 'spr', 'treebon']) {
-      expect(await page.getByTestId(`lane-${method}`).locator('.branch.winner').getAttribute('data-status')).toBe('finished');
-    }
+    for (const method of ['bon', 'spr', 'treebon']) await expectWinnerComplete(method);
     const thisRun = page.getByTestId('replay').locator('tr.this-run');
     expect(await thisRun.getAttribute('data-alpha')).toBe('0.5');
     expect(await thisRun.getByTestId('replay-reward').textContent()).toBe(await cell('spr', 0));
@@ -62,7 +69,7 @@ describe('same N and same memory', () => {
     await waitForRunEnd(page);
     expect(await started('spr')).toBe(expected);
     expect(await started('bon')).toBe(32);
-    expect(await page.getByTestId('lane-spr').locator('.branch.winner').getAttribute('data-status')).toBe('finished');
+    await expectWinnerComplete('spr');
     // The replay is Best-of-N's N: a what-if beside this run, never "this run".
     expect(await page.getByTestId('replay').locator('tr.this-run').count()).toBe(0);
     await expect(page.getByTestId('replay').textContent()).resolves.toMatch(/started Speculative Rejection from the same memory/);

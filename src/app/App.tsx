@@ -4,7 +4,7 @@ import { Header } from './common/Header.tsx';
 import { useSession } from './engine/controller-context.ts';
 import { StartScreen } from './start/StartScreen.tsx';
 
-// The workspace (trees, recharts, panels) is its own chunk: the start screen paints without it, and it
+// The workspace (trees, charts, panels) is its own chunk: the start screen paints without it, and it
 // is fetched in the background right away, so it is ready long before a model has loaded.
 const loadWorkspace = () => import('./workspace/Workspace.tsx');
 const Workspace = lazy(async () => ({ default: (await loadWorkspace()).Workspace }));
