@@ -86,7 +86,7 @@ function ComputeChart({ view }: { readonly view: ComputeView }) {
     axes: [
       {
         label: `${METRIC_LABELS[view.metric]}, log scale`, font: AXIS_FONT, labelFont: LABEL_FONT, labelSize: 18, size: 28, stroke: '#5b6472',
-        grid: { stroke: '#e5e7eb', width: 1, dash: [3, 3] }, splits: () => ticks, values: (_u, splits) => splits.map((v) => formatCompute(v, view.metric)),
+        grid: { stroke: "#e5e7eb", width: 1, dash: [3, 3] }, splits: () => ticks, filter: (_u, splits) => splits, values: (_u, splits) => splits.map((v) => formatCompute(v, view.metric)),
       },
       { font: AXIS_FONT, size: 52, stroke: '#5b6472', grid: { stroke: '#e5e7eb', width: 1, dash: [3, 3] }, values: (_u, splits) => splits.map((v) => formatReward(v)) },
     ],
