@@ -23,7 +23,7 @@ export function figureMetric(mean: MeanRewardVsCompute): CostMetric {
 }
 
 export function rewardComputeSvg(mean: MeanRewardVsCompute, title: string, metric: CostMetric = figureMetric(mean)): string {
-  const W = 720, H = 420, L = 70, R = 24, T = 44, B = 56;
+  const W = 720, H = 470, L = 70, R = 24, T = 44, B = 106;
   const x = (p: CostPoint) => Math.max(1e-9, costOf(p, metric) ?? 0);
   const curve = doublings(mean.bestOfN.length).map((k) => mean.bestOfN[k - 1]!);
   const points: CostPoint[] = [...curve, ...mean.replay, ...mean.runs];
@@ -58,13 +58,13 @@ export function rewardComputeSvg(mean: MeanRewardVsCompute, title: string, metri
     [COLORS.bon, 'Best-of-N, N = 1, 2, 4, … (best of its first N answers)'],
     [COLORS.spr, `Speculative Rejection: ○ each α replayed on the same N, ◆ the run${sprRun ? ` (${Math.round(sprRun.n)} started)` : ''}`],
     [COLORS.treebon, 'TreeBoN ◆ the run'],
-  ].map(([color, text], i) => `<rect x="${L + 10}" y="${T + 6 + i * 16}" width="10" height="10" fill="${color}"/><text x="${L + 26}" y="${T + 15 + i * 16}" font-size="11">${escape(text!)}</text>`).join('');
+  ].map(([color, text], i) => `<rect x="${L + 10}" y="${H - 56 + i * 16}" width="10" height="10" fill="${color}"/><text x="${L + 26}" y="${H - 47 + i * 16}" font-size="11">${escape(text!)}</text>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif">
 <rect width="${W}" height="${H}" fill="#fff"/>
 <text x="${W / 2}" y="22" font-size="13" text-anchor="middle"${title.length * 6.6 > W - 20 ? ` textLength="${W - 20}" lengthAdjust="spacingAndGlyphs"` : ''}>${escape(title)}</text>
 ${yTicks}${xTicks}
 <line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#555"/>
-<text x="${(L + W - R) / 2}" y="${H - 14}" font-size="12" text-anchor="middle">${escape(AXIS[metric])}</text>
+<text x="${(L + W - R) / 2}" y="${H - B + 36}" font-size="12" text-anchor="middle">${escape(AXIS[metric])}</text>
 <text x="18" y="${(T + H - B) / 2}" font-size="12" text-anchor="middle" transform="rotate(-90 18 ${(T + H - B) / 2})">best reward (mean over ${mean.prompts} prompt${mean.prompts === 1 ? '' : 's'})</text>
 ${bonLine}${bonDots}${replay}${runs}${legend}
 </svg>

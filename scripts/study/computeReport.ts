@@ -60,10 +60,10 @@ export function computeTable(mean: MeanRewardVsCompute, parameters: { generator:
   for (const k of doublings(n)) lines.push(row(`Best-of-${k}${k === n ? ' (run)' : ''}`, mean.bestOfN[k - 1]!, k !== n));
   for (const r of mean.replay) lines.push(row(`Speculative Rejection, α = ${r.alpha} (replay, same N)${r.exact ? '' : ' ≈'}`, r, true));
   for (const r of mean.runs.filter((run) => run.method !== 'bon')) {
-    lines.push(row(`${NAMES[r.method]} (run, started ${r.n % 1 === 0 ? r.n : r.n.toFixed(1)})`, r, false));
+    lines.push(row(`${NAMES[r.method]} (run, started ${r.n % 1 === 0 ? r.n : `${r.n.toFixed(1)} on average`})`, r, false));
   }
   lines.push('', ...catchUpLines(mean));
-  const sizes = parameters && [`generator ${formatParameters(parameters.generator)}`, ...parameters.scorers.map((p, i) => `reward model ${i + 1} ${formatParameters(p)}`)].join(', ');
+  const sizes = parameters && [`generator ${formatParameters(parameters.generator)}`, ...parameters.scorers.map((p, i) => `reward model${parameters.scorers.length > 1 ? ` ${i + 1}` : ''} ${formatParameters(p)}`)].join(', ');
   lines.push(
     '',
     `GFLOPs ≈ 2 x parameters x tokens, generator (decoded + prefill) and reward models added${sizes ? `; parameters estimated from the weight files: ${sizes}` : ''}.`,
