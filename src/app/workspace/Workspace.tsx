@@ -22,9 +22,10 @@ export function Workspace() {
     <section className="workspace" aria-label="Workspace">
       {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /></>}
       <ResultTable />
-      <ComputePanel />
       <Lanes />
       <ChartsPanel />
+      {/* After the run, below the live views, so its arrival never moves the lanes. */}
+      {!running && <ComputePanel />}
       <ScatterPanel />
       {!running && <ReplayPanel />}
     </section>
