@@ -1,6 +1,7 @@
 // Builds the app with its built-in models into .cache/e2e-dist, serves it with `vite preview` on a
 // free port (with the COOP/COEP headers of vite.config.ts) and hands the address to the tests.
 import { spawnSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
@@ -14,7 +15,9 @@ declare module 'vitest' {
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = fileURLToPath(new URL('../.cache/e2e-dist', import.meta.url));
+// One build folder per process: two suites run at once from one checkout (as when checking for flakes
+// on a loaded machine) must not empty each other's build under a running server.
+const outDir = fileURLToPath(new URL(`../.cache/e2e-dist/${process.pid}`, import.meta.url));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +36,13 @@ export async function serveBuiltApp(options: { minify?: boolean } = {}): Promise
   await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: options.minify ?? true } });
   const port = await freePort();
   const server = await preview({ root, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true } });
-  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      await server.close();
+      await rm(outDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Without a browser every test would fail on its own, after the build: stop here, saying how to install one. */
