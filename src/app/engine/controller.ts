@@ -2,13 +2,12 @@
 // actions into worker calls and store updates. Components read stores and call these actions.
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../../core/config.ts';
-import { defaultRunConfig } from '../../core/config.ts';
 import type { RunEvent } from '../../core/events.ts';
-import { parseRunFile, runFileText } from '../../core/runFile.ts';
+import { runFileText } from '../../core/runFile.ts';
 import type { EngineErrorData } from '../../core/errors.ts';
 import type { LoadUpdate } from '../../worker/api.ts';
 import { fetchCatalog, type CatalogEntry } from '../models/catalog.ts';
-import { defaultSelection, toLoadRequest, type ModelSelection } from '../models/selection.ts';
+import { toLoadRequest, type ModelSelection } from '../models/selection.ts';
 import { initialRunForm, type RunForm } from '../run/run-form.ts';
 import { EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor, shapeAfterLoad } from '../run/example-prompts.ts';
 import { applyEvents, emptyRunState, startRunState, type RunState } from '../state/run-state.ts';
@@ -17,8 +16,9 @@ import { createStore, type Store } from '../state/store.ts';
 import { unkeptArchive, type Archive, type SavedSettings } from '../storage/archive.ts';
 import { recentRunName } from '../storage/recent-run-words.ts';
 import type { RunRecording } from '../storage/run-recording.ts';
-import { restoreForm, restoreSelection, toSavedSelection } from '../storage/saved-settings.ts';
+import { restoreAndKeepSettings } from '../storage/settings-sync.ts';
 import { EngineClient, type WorkerLike } from './engine-client.ts';
+import { viewRunFile } from './run-file-view.ts';
 
 export interface AppController {
   readonly session: Store<SessionState>;
@@ -121,30 +121,21 @@ export function createController(
     })));
   };
 
-  /** The settings saved last over the defaults for `entries`; from then on, every change is saved. */
-  const restoreSettings = (entries: readonly CatalogEntry[], saved: SavedSettings | null) => {
-    // Only a form nobody has touched yet: a restore never overwrites what was typed meanwhile.
-    if (form.get() === startForm) form.set(restoreForm(saved?.form, startForm));
-    selection.set(restoreSelection(saved?.selection, entries, defaultSelection(entries, device), device));
-    const save = () => {
-      const picked = selection.get();
-      if (picked) archive.saveSettings({ form: form.get(), selection: toSavedSelection(picked) });
-    };
-    form.subscribe(save);
-    selection.subscribe(save);
-  };
-
+  /** The catalog, then the model defaults it gives under the settings saved last. */
   const readCatalog = async (saved: Promise<SavedSettings | null>) => {
+    let entries: CatalogEntry[] = [];
+    let problem: unknown = null;
     try {
-      const entries = await fetchCatalog();
-      dispatch({ type: 'catalog', entries });
-      restoreSettings(entries, await saved);
+      entries = await fetchCatalog();
     } catch (error) {
-      dispatch({ type: 'catalog', entries: [] });
-      restoreSettings([], await saved);
+      problem = error;
+    }
+    dispatch({ type: 'catalog', entries });
+    restoreAndKeepSettings({ form, startForm, selection, device }, archive, entries, await saved);
+    if (problem !== null) {
       fail('catalog', {
         code: 'model-not-found',
-        message: `The built-in models could not be listed (${error instanceof Error ? error.message : String(error)}).`,
+        message: `The built-in models could not be listed (${problem instanceof Error ? problem.message : String(problem)}).`,
         hint: 'Run `npm run models` to build them, or load a model from the hub or a folder.',
       });
     }
@@ -247,18 +238,11 @@ export function createController(
 
   const openRun = (text: string, name: string): string | null => {
     if (session.get().phase !== 'choose') return 'A saved run opens from the start screen (Change models first).';
-    const parsed = parseRunFile(text);
-    if (!parsed.ok) return parsed.problem;
-    const start = parsed.events.find((e) => e.type === 'run-start');
-    const combine = (start?.type === 'run-start' && start.combine) || defaultRunConfig('').combine;
-    try {
-      run.set(applyEvents(startRunState(combine), parsed.events));
-    } catch (error) {
-      run.set(emptyRunState);
-      return `This run file could not be shown (${error instanceof Error ? error.message : String(error)}).`;
-    }
-    log = parsed.events;
-    dispatch({ type: 'recorded-opened', run: { name, savedAt: parsed.savedAt } });
+    const view = viewRunFile(text);
+    if (!view.ok) return view.problem;
+    run.set(view.state);
+    log = view.events;
+    dispatch({ type: 'recorded-opened', run: { name, savedAt: view.savedAt } });
     return null;
   };
 

@@ -32,9 +32,8 @@ export async function openArchiveDb(name = DB_NAME): Promise<ArchiveDb> {
 
 /**
  * Runs `body`, which queues requests into `requests` without awaiting them, in one read-write
- * transaction, and waits for it to commit. A request's failure is the transaction's, reported once by
- * its commit: a quota error, thrown at once or delivered later, always rejects here and leaves nothing
- * half written.
+ * transaction, and waits for it to commit. Any failure (a request's, the commit's, or one thrown while
+ * queuing) rejects here with its own error, e.g. a QuotaExceededError, and leaves nothing half written.
  */
 export async function writeAll<S extends Store[]>(
   db: ArchiveDb, stores: S, body: (tx: WriteTransaction<S>, requests: Promise<unknown>[]) => void,
@@ -42,6 +41,7 @@ export async function writeAll<S extends Store[]>(
   const tx = db.transaction(stores, 'readwrite');
   const done = tx.done;
   const requests: Promise<unknown>[] = [];
+  let requestError: unknown = null;
   try {
     body(tx, requests);
   } catch (error) {
@@ -52,9 +52,14 @@ export async function writeAll<S extends Store[]>(
     }
     throw error;
   } finally {
-    // Their errors are the transaction's (below); unobserved they would be unhandled rejections.
-    for (const request of requests) request.catch(() => undefined);
+    // Unobserved, a failed request would be an unhandled rejection; its error says more than the abort.
+    for (const request of requests) request.catch((error: unknown) => (requestError ??= error));
     done.catch(() => undefined);
   }
-  await done;
+  try {
+    await done;
+  } catch (error) {
+    // A failed request aborts the transaction, which then reports only "AbortError".
+    throw requestError ?? error;
+  }
 }
