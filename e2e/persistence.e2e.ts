@@ -1,6 +1,7 @@
 // What survives a reload: finished runs (Recent runs: open without models, delete), the settings, and a
 // run cut short by the reload itself; and a browser that cannot keep them (storage full, no IndexedDB)
 // says so while running goes on. One browser context is one browser's storage across its reloads.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { laneState, loadModels, setSettings, waitForRunEnd } from './app-page.ts';
@@ -54,12 +55,19 @@ async function keptRun(page: Page, prompt: string): Promise<void> {
 const recentRows = (page: Page) => page.getByRole('region', { name: 'Recent runs' }).getByTestId('recent-run');
 const tableText = (page: Page) => page.getByTestId('result-table').innerText();
 
+/** Clicks `button` and returns the events of the run file it downloads. */
+async function downloadedEvents(page: Page, button: ReturnType<Page['getByRole']>): Promise<unknown[]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return (JSON.parse(await readFile(await download.path(), 'utf8')) as { events: unknown[] }).events;
+}
+
 describe('what survives a reload', () => {
   it('a finished run: after a reload Recent runs lists it, and Open shows the same results without models', async () => {
     const { page, errors } = await open();
     await expect(page.getByTestId('no-recent-runs').textContent()).resolves.toMatch(/None yet/);
     await keptRun(page, 'the garden in spring');
     const table = await tableText(page);
+    const events = await downloadedEvents(page, page.getByRole('button', { name: 'Save this run (JSON)' }));
     await reload(page);
     const row = recentRows(page);
     await row.waitFor();
@@ -68,6 +76,8 @@ describe('what survives a reload', () => {
     expect(text).toMatch(/the garden in spring/);
     expect(text).toMatch(/Best-of-N .*Speculative Rejection .*TreeBoN/s);
     expect(await row.getAttribute('data-ending')).toBe('done');
+    // Save as file gives the run file the live run saved.
+    expect(await downloadedEvents(page, row.getByRole('button', { name: 'Save as file' }))).toEqual(events);
     await row.getByRole('button', { name: 'Open' }).click();
     await expect(page.getByTestId('recorded-summary').textContent()).resolves.toMatch(/"the garden in spring" \(recent run\).*no model\s+loaded/s);
     expect(await tableText(page)).toBe(table);

@@ -34,8 +34,8 @@ export interface Archive {
   readonly state: Store<ArchiveState>;
   /** Opens the database, closes the runs that pages left mid-run, lists the runs, and writes on page hide. */
   start(): void;
-  /** Starts keeping a run; end it with end(). */
-  beginRun(): RunRecording;
+  /** Starts keeping a run (`set`: the prompt set it is a prompt of); end it with end(). */
+  beginRun(set?: StoredRun['set']): RunRecording;
   /** The settings saved last (unchecked: the caller reads them leniently); null when none or unreadable. */
   loadSettings(): Promise<SavedSettings | null>;
   saveSettings(settings: SavedSettings): void;
@@ -139,11 +139,11 @@ export function createArchive(options: ArchiveOptions = {}): Archive {
         if (page.document.visibilityState === 'hidden') flushAll();
       });
     },
-    beginRun() {
+    beginRun(set) {
       const id = newRunId();
       state.update((s) => ({ ...s, latest: { id, state: 'writing' } }));
       const recording = recordRun(lazyStore, {
-        id,
+        id, set,
         // No IndexedDB was reported at start; anything else is news.
         onFailure: (error) => {
           if (state.get().available !== false) report(storageProblem(error, 'this run'));
