@@ -3,7 +3,7 @@
 // becomes a `problem` in words, shown to the user, and running goes on.
 import type { RunEvent } from '../../core/events.ts';
 import { createStore, type Store } from '../state/store.ts';
-import { openArchiveDb, type ArchiveDb } from './db.ts';
+import { openArchiveDb, writeAll, type ArchiveDb } from './db.ts';
 import { recordRun, type FinalEnding, type RunRecording } from './run-recording.ts';
 import { createRunStore, type RunStore } from './run-store.ts';
 import { storageProblem, storageUnavailable, type StorageProblem } from './storage-problem.ts';
@@ -68,7 +68,7 @@ export function createArchive(options: ArchiveOptions = {}): Archive {
   let opened: Promise<ArchiveDb> | null = null;
   const db = () => (opened ??= (options.open ?? openArchiveDb)());
   const runStore = async (): Promise<RunStore> => createRunStore(await db());
-  /** Writes what the page must not lose when it goes away: the run in flight and the settings. */
+  /** Writes what the run in flight produced since its last write: called when the page goes away. */
   const flushers = new Set<() => void>();
 
   const report = (problem: StorageProblem) => state.update((s) => ({ ...s, problem }));
@@ -100,22 +100,25 @@ export function createArchive(options: ArchiveOptions = {}): Archive {
   };
 
   let settingsFailed = false;
-  let settingsWrite: Promise<void> | null = null;
+  let writingSettings = false;
   let nextSettings: SavedSettings | null = null;
   const writeSettings = async () => {
     while (nextSettings) {
       const settings = nextSettings;
       nextSettings = null;
       try {
-        const database = await db();
-        await Promise.all([database.put('settings', settings.form, 'form'), database.put('settings', settings.selection, 'selection')]);
+        // Both or neither: a reload never finds a form from one moment and models from another.
+        await writeAll(await db(), ['settings'], (tx, requests) => {
+          const store = tx.objectStore('settings');
+          requests.push(store.put(settings.form, 'form'), store.put(settings.selection, 'selection'));
+        });
       } catch (error) {
         // Once per page: a full storage would otherwise say so at every keystroke.
         if (!settingsFailed && state.get().available !== false) report(storageProblem(error, 'your settings'));
         settingsFailed = true;
       }
     }
-    settingsWrite = null;
+    writingSettings = false;
   };
 
   return {
@@ -131,7 +134,9 @@ export function createArchive(options: ArchiveOptions = {}): Archive {
           await Promise.all(left.map((r) => closeLeftRun(store, r.id).catch(() => undefined)));
         },
         (error: unknown) => state.update((s) => ({ ...s, available: false, runs: [], problem: storageUnavailable(error) })),
-      );
+      ).catch((error: unknown) => state.update((s) => ({
+        ...s, runs: s.runs ?? [], problem: { kind: 'failed', message: `The runs kept in this browser could not be read (${error instanceof Error ? error.message : String(error)}).` },
+      })));
       if (!page) return;
       const flushAll = () => flushers.forEach((flush) => flush());
       page.window.addEventListener('pagehide', flushAll);
@@ -189,7 +194,9 @@ export function createArchive(options: ArchiveOptions = {}): Archive {
     },
     saveSettings(settings) {
       nextSettings = settings;
-      settingsWrite ??= writeSettings();
+      if (writingSettings) return;
+      writingSettings = true;
+      void writeSettings();
     },
     runEvents: (id) => lazyStore.events(id).catch(() => null),
     async deleteRun(id) {
