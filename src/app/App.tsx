@@ -3,6 +3,7 @@ import { ErrorPanel } from './common/ErrorPanel.tsx';
 import { Header } from './common/Header.tsx';
 import { useSession } from './engine/controller-context.ts';
 import { StartScreen } from './start/StartScreen.tsx';
+import { StorageNotice } from './storage/StorageNotice.tsx';
 
 // The workspace (trees, charts, panels) is its own chunk: the start screen paints without it, and it
 // is fetched in the background right away, so it is ready long before a model has loaded.
@@ -31,6 +32,7 @@ export function App() {
           <StartScreen />
         )}
       </main>
+      <StorageNotice />
     </>
   );
 }

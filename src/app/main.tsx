@@ -1,15 +1,17 @@
-// Entry point: one controller (stores + engine worker) for the page's lifetime.
+// Entry point: one controller (stores, engine worker, what the browser keeps) for the page's lifetime.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { createController } from './engine/controller.ts';
 import { ControllerContext } from './engine/controller-context.ts';
 import { deviceFromUrl } from './models/selection.ts';
+import { createArchive } from './storage/archive.ts';
 import './styles.css';
 
 const controller = createController(
   () => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }),
   deviceFromUrl(window.location.search),
+  createArchive(),
 );
 controller.start();
 

@@ -1,5 +1,6 @@
-// The controller's flow with a FAKE worker (fake-worker.ts) and a stubbed fetch for index.json:
-// pure plumbing, no models. The real worker and models run in the end-to-end tests.
+// The controller's flow with a FAKE worker (fake-worker.ts), a stubbed fetch for index.json and an
+// in-memory IndexedDB: pure plumbing, no models. The real worker and models run in the end-to-end tests.
+import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultRunConfig } from '../../core/config.ts';
 import type { RunEvent } from '../../core/events.ts';
@@ -8,6 +9,8 @@ import type { CapabilityReport, EngineWorkerApi, LoadedModels, Outcome, RunSumma
 import { BUILTIN_GENERATOR_ID, POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
 import { bonEvents, sprEvents } from '../fixtures/two-method-run.ts';
 import { EXAMPLE_PROMPTS } from '../run/example-prompts.ts';
+import { createArchive } from '../storage/archive.ts';
+import { openArchiveDb } from '../storage/db.ts';
 import { createController } from './controller.ts';
 import { FakeWorker } from './fake-worker.ts';
 
@@ -226,5 +229,83 @@ describe('createController', () => {
     expect(controller.session.get().phase).toBe('ready');
     expect(controller.run.get().lanes.spr?.end?.winner?.id).toBe(3);
     expect(JSON.parse(controller.savedRunText()!).events).toHaveLength(sprEvents.length);
+  });
+});
+
+let databases = 0;
+/** One browser's storage: each call is a page of it (a reload is a second call). */
+function browserStorage() {
+  const name = `controller-test-${++databases}`;
+  return () => createArchive({ open: () => openArchiveDb(name), locks: null, page: null });
+}
+
+describe('createController keeps runs and settings in the browser', () => {
+  beforeEach(() => {
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(index)));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const finishedRun: EngineWorkerApi['run'] = async (_config, onEvents) => {
+    onEvents(sprEvents as RunEvent[]);
+    return { ok: true, value: { stopped: false, events: sprEvents.length } };
+  };
+
+  it('keeps each run: after a reload Recent runs lists it, and it opens without models as the same run', async () => {
+    const page = browserStorage();
+    const first = createController(() => new FakeWorker(fakeApi(finishedRun)), 'auto', page());
+    await started(first);
+    await first.load();
+    await first.runWith(defaultRunConfig('Hi'));
+    await vi.waitFor(() => expect(first.archive.state.get().latest?.state).toBe('kept'));
+    const shown = JSON.parse(first.savedRunText()!).events;
+
+    const second = createController(() => new FakeWorker(fakeApi(finishedRun)), 'auto', page());
+    await started(second);
+    await vi.waitFor(() => expect(second.archive.state.get().runs).toHaveLength(1));
+    const [kept] = second.archive.state.get().runs!;
+    expect(kept).toMatchObject({ ending: 'done', digest: { prompt: 'Say something kind.', methods: ['spr'] } });
+    expect(await second.openRecent(kept!.id)).toBeNull();
+    expect(second.session.get().recorded?.name).toMatch(/"Say something kind\." \(recent run\)/);
+    expect(JSON.parse(second.savedRunText()!).events).toEqual(shown);
+    expect(JSON.parse((await second.recentRunText(kept!.id))!).events).toEqual(shown);
+    second.closeRun();
+    await second.archive.deleteRun(kept!.id);
+    expect(await second.openRecent(kept!.id)).toMatch(/no longer kept/);
+  });
+
+  it('keeps what a run cut short by Change models produced, closed as stopped', async () => {
+    const page = browserStorage();
+    const endless: EngineWorkerApi['run'] = (_config, onEvents) => {
+      onEvents(bonEvents.slice(0, 6) as RunEvent[]);
+      return new Promise(() => undefined);
+    };
+    const controller = createController(() => new FakeWorker(fakeApi(endless)), 'auto', page());
+    await started(controller);
+    await controller.load();
+    void controller.runWith(defaultRunConfig('Hi'));
+    await vi.waitFor(() => expect(controller.run.get().lanes.bon).toBeDefined());
+    controller.changeModels();
+    await vi.waitFor(() => expect(controller.archive.state.get().runs?.[0]?.ending).toBe('cut-short'));
+    const id = controller.archive.state.get().runs![0]!.id;
+    expect(await controller.openRecent(id)).toBeNull();
+    expect(controller.run.get().lanes.bon?.end?.stopped).toBe(true);
+  });
+
+  it('brings back the run form and the model choice after a reload; the address\'s device wins', async () => {
+    const page = browserStorage();
+    const first = createController(() => new FakeWorker(fakeApi(finishedRun)), 'auto', page());
+    await started(first);
+    const typed = { ...first.form.get(), prompt: 'the war', n: '4', alpha: '0.7', sprStart: 'memory' as const };
+    first.form.set(typed);
+    first.selection.set({ ...first.selection.get()!, device: 'webgpu' });
+    const reload = async (device: 'auto' | 'wasm') => {
+      const controller = createController(() => new FakeWorker(fakeApi(finishedRun)), device, page());
+      await started(controller);
+      return controller;
+    };
+    await vi.waitFor(async () => expect((await reload('auto')).form.get()).toEqual(typed));
+    const again = await reload('auto');
+    expect(again.selection.get()?.device).toBe('webgpu');
+    expect((await reload('wasm')).selection.get()?.device).toBe('wasm');
   });
 });

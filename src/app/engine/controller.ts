@@ -2,19 +2,23 @@
 // actions into worker calls and store updates. Components read stores and call these actions.
 import * as Comlink from 'comlink';
 import type { RunConfig } from '../../core/config.ts';
-import { defaultRunConfig } from '../../core/config.ts';
 import type { RunEvent } from '../../core/events.ts';
-import { parseRunFile, runFileText } from '../../core/runFile.ts';
+import { runFileText } from '../../core/runFile.ts';
 import type { EngineErrorData } from '../../core/errors.ts';
 import type { LoadUpdate } from '../../worker/api.ts';
-import { fetchCatalog } from '../models/catalog.ts';
-import { defaultSelection, toLoadRequest, type ModelSelection } from '../models/selection.ts';
+import { fetchCatalog, type CatalogEntry } from '../models/catalog.ts';
+import { toLoadRequest, type ModelSelection } from '../models/selection.ts';
 import { initialRunForm, type RunForm } from '../run/run-form.ts';
 import { EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor, shapeAfterLoad } from '../run/example-prompts.ts';
 import { applyEvents, emptyRunState, startRunState, type RunState } from '../state/run-state.ts';
 import { initialSession, reduceSession, type ErrorContext, type SessionAction, type SessionState } from '../state/session.ts';
 import { createStore, type Store } from '../state/store.ts';
+import { unkeptArchive, type Archive, type SavedSettings } from '../storage/archive.ts';
+import { recentRunName } from '../storage/recent-run-words.ts';
+import type { RunRecording } from '../storage/run-recording.ts';
+import { restoreAndKeepSettings } from '../storage/settings-sync.ts';
 import { EngineClient, type WorkerLike } from './engine-client.ts';
+import { viewRunFile } from './run-file-view.ts';
 
 export interface AppController {
   readonly session: Store<SessionState>;
@@ -22,6 +26,8 @@ export interface AppController {
   readonly form: Store<RunForm>;
   /** null until the catalog is known (the defaults depend on it). */
   readonly selection: Store<ModelSelection | null>;
+  /** What this browser keeps: Recent runs, the settings, and what it could not keep. */
+  readonly archive: Archive;
   start(): void;
   /** Loads the selected models; ignored unless on the model choice (one load at a time). */
   load(): Promise<void>;
@@ -39,15 +45,23 @@ export interface AppController {
   openRun(text: string, name: string): string | null;
   /** Leaves a saved run for the start screen. */
   closeRun(): void;
+  /** Shows a run kept in this browser, as openRun does; returns what went wrong, or null when it opened. */
+  openRecent(id: string): Promise<string | null>;
+  /** A run kept in this browser as a run file, or null when it is no longer kept. */
+  recentRunText(id: string): Promise<string | null>;
   dismissError(): void;
   /** Starts the engine again after it could not be loaded. */
   retryEngine(): void;
 }
 
-export function createController(createWorker: () => WorkerLike, device: ModelSelection['device']): AppController {
+/** `device`: the one the page's address asks for ('auto' when it names none); `archive`: what the browser keeps. */
+export function createController(
+  createWorker: () => WorkerLike, device: ModelSelection['device'], archive: Archive = unkeptArchive(),
+): AppController {
   const session = createStore<SessionState>(initialSession);
   const run = createStore<RunState>(emptyRunState);
-  const form = createStore<RunForm>(initialRunForm(EXAMPLE_PROMPTS[0]?.prompt ?? ''));
+  const startForm = initialRunForm(EXAMPLE_PROMPTS[0]?.prompt ?? '');
+  const form = createStore<RunForm>(startForm);
   const selection = createStore<ModelSelection | null>(null);
   /** The event log of the latest run (live or opened), as it arrived: what a saved run file holds. */
   let log: RunEvent[] = [];
@@ -61,11 +75,18 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
   let runsStarted = 0;
   /** Set while a finished run waits for its trailing events; forgetting the run ends the wait. */
   let stopWaitingForEvents: (() => void) | null = null;
-  /** Forgets the run in flight and its late events: its worker is gone (reset, crash, new models). */
+  /** The browser's copy of the run in flight, from its first events to its end. */
+  let recording: RunRecording | null = null;
+  const endRecording = (ending: Parameters<RunRecording['end']>[0]) => {
+    void recording?.end(ending);
+    recording = null;
+  };
+  /** Forgets the run in flight and its late events: its worker is gone (reset, crash, new models). What it produced stays kept. */
   const forgetRun = () => {
     activeRun = 0;
     shownRun = 0;
     stopWaitingForEvents?.();
+    endRecording('cut-short');
   };
 
   // Runs for every new worker (at start and after each replacement).
@@ -100,17 +121,21 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
     })));
   };
 
-  const readCatalog = async () => {
+  /** The catalog, then the model defaults it gives under the settings saved last. */
+  const readCatalog = async (saved: Promise<SavedSettings | null>) => {
+    let entries: CatalogEntry[] = [];
+    let problem: unknown = null;
     try {
-      const entries = await fetchCatalog();
-      dispatch({ type: 'catalog', entries });
-      selection.set(defaultSelection(entries, device));
+      entries = await fetchCatalog();
     } catch (error) {
-      dispatch({ type: 'catalog', entries: [] });
-      selection.set(defaultSelection([], device));
+      problem = error;
+    }
+    dispatch({ type: 'catalog', entries });
+    restoreAndKeepSettings({ form, startForm, selection, device }, archive, entries, await saved);
+    if (problem !== null) {
       fail('catalog', {
         code: 'model-not-found',
-        message: `The built-in models could not be listed (${error instanceof Error ? error.message : String(error)}).`,
+        message: `The built-in models could not be listed (${problem instanceof Error ? problem.message : String(problem)}).`,
         hint: 'Run `npm run models` to build them, or load a model from the hub or a folder.',
       });
     }
@@ -171,6 +196,7 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
       shown = true;
       run.set(startRunState(config.combine));
       log = [];
+      recording = archive.beginRun();
     };
     let received = 0;
     let expected = Infinity;
@@ -178,6 +204,7 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
       if (shownRun !== id) return; // a run that was reset, lost its worker or was followed by another
       show();
       log.push(...events);
+      recording?.add(events);
       received += events.length;
       run.update((s) => applyEvents(s, events));
       if (received >= expected) stopWaitingForEvents?.();
@@ -198,18 +225,40 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
     activeRun = 0;
     if (outcome.ok) {
       show();
+      endRecording(outcome.value.stopped ? 'stopped' : 'done');
       dispatch({ type: 'run-done', summary: outcome.value });
     } else if (outcome.error.code === 'aborted') {
+      endRecording('stopped');
       dispatch({ type: 'run-done', summary: { stopped: true, events: shown ? run.get().eventCount : 0 } });
     } else if (!recoverIfDeviceLost(outcome.error)) {
+      endRecording('cut-short');
       fail('run', outcome.error);
     }
   };
 
+  const openRun = (text: string, name: string): string | null => {
+    if (session.get().phase !== 'choose') return 'A saved run opens from the start screen (Change models first).';
+    const view = viewRunFile(text);
+    if (!view.ok) return view.problem;
+    run.set(view.state);
+    log = view.events;
+    dispatch({ type: 'recorded-opened', run: { name, savedAt: view.savedAt } });
+    return null;
+  };
+
+  /** A kept run as a run file (the same checks as a file's on opening), with its name. */
+  const recentRun = async (id: string): Promise<{ text: string; name: string } | null> => {
+    const kept = archive.state.get().runs?.find((r) => r.id === id);
+    const events = kept && (await archive.runEvents(id));
+    if (!kept || !events || events.length === 0) return null;
+    return { text: runFileText(events, new Date(kept.createdAt)), name: recentRunName(kept) };
+  };
+
   return {
-    session, run, form, selection,
+    session, run, form, selection, archive,
     start() {
-      void readCatalog();
+      archive.start();
+      void readCatalog(archive.loadSettings());
     },
     load,
     runWith,
@@ -244,22 +293,12 @@ export function createController(createWorker: () => WorkerLike, device: ModelSe
       client.retry();
     },
     savedRunText: () => (log.length > 0 ? runFileText(log) : null),
-    openRun(text, name) {
-      if (session.get().phase !== 'choose') return 'A saved run opens from the start screen (Change models first).';
-      const parsed = parseRunFile(text);
-      if (!parsed.ok) return parsed.problem;
-      const start = parsed.events.find((e) => e.type === 'run-start');
-      const combine = (start?.type === 'run-start' && start.combine) || defaultRunConfig('').combine;
-      try {
-        run.set(applyEvents(startRunState(combine), parsed.events));
-      } catch (error) {
-        run.set(emptyRunState);
-        return `This run file could not be shown (${error instanceof Error ? error.message : String(error)}).`;
-      }
-      log = parsed.events;
-      dispatch({ type: 'recorded-opened', run: { name, savedAt: parsed.savedAt } });
-      return null;
+    openRun,
+    async openRecent(id) {
+      const kept = await recentRun(id);
+      return kept ? openRun(kept.text, kept.name) : 'This run is no longer kept in this browser.';
     },
+    recentRunText: async (id) => (await recentRun(id))?.text ?? null,
     closeRun() {
       run.set(emptyRunState);
       log = [];

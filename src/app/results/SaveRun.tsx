@@ -1,10 +1,8 @@
-// Save the finished run as a file (its event log), to open later here, offline, or share.
+// Save the finished run as a file (its event log), to open later here, offline, or share; and whether
+// this browser kept it too (Recent runs).
+import { downloadRunFile } from '../common/download-run.ts';
 import { useController, useRun, useSession } from '../engine/controller-context.ts';
-
-function fileName(prompt: string | undefined): string {
-  const slug = (prompt ?? 'run').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'run';
-  return `run-${slug}.json`;
-}
+import { KeptNote } from '../storage/KeptNote.tsx';
 
 export function SaveRun() {
   const controller = useController();
@@ -14,15 +12,14 @@ export function SaveRun() {
   if (!ended) return null;
   const save = () => {
     const text = controller.savedRunText();
-    if (text === null) return;
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: fileName(prompt) });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    if (text !== null) downloadRunFile(text, prompt);
   };
   return (
-    <button type="button" className="save-run" data-testid="save-run" disabled={!idle} onClick={save}>
-      Save this run (JSON)
-    </button>
+    <div className="save-run-row">
+      <button type="button" className="save-run" data-testid="save-run" disabled={!idle} onClick={save}>
+        Save this run (JSON)
+      </button>
+      <KeptNote />
+    </div>
   );
 }

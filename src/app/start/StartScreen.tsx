@@ -3,6 +3,7 @@ import { Intro } from './Intro.tsx';
 import { LoadPanel } from './LoadPanel.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
 import { OpenRun } from './OpenRun.tsx';
+import { RecentRuns } from './RecentRuns.tsx';
 
 export function StartScreen() {
   return (
@@ -13,6 +14,7 @@ export function StartScreen() {
         <CapabilityPanel />
       </div>
       <LoadPanel />
+      <RecentRuns />
       <OpenRun />
     </section>
   );
