@@ -65,7 +65,23 @@ describe('readPrompts', () => {
     await writeFile(join(dir, 'item.jsonl'), '{"text": "no instruction"}\n');
     await expect(readPrompts(join(dir, 'missing.json'))).rejects.toThrow(/cannot read prompts file/);
     await expect(readPrompts(join(dir, 'bad.json'))).rejects.toThrow(/must hold a JSON array/);
-    await expect(readPrompts(join(dir, 'item.jsonl'))).rejects.toThrow(/item 1 is neither a string/);
+    await expect(readPrompts(join(dir, 'item.jsonl'))).rejects.toThrow(/line 1 is neither a string/);
+  });
+  it('names the first bad item or line: an empty prompt, a wrong field, a transcript that is no conversation', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'prompts-'));
+    const hh = '\n\nHuman: hello\n\nAssistant: why\n\nHuman: tell me more\n\nAssistant:';
+    await writeFile(join(dir, 'hh.json'), JSON.stringify([{ prompt: hh }, 'Human: hi\n\nAssistant:']));
+    expect(await readPrompts(join(dir, 'hh.json'))).toEqual([hh, 'Human: hi\n\nAssistant:']);
+    await writeFile(join(dir, 'answered.json'), JSON.stringify([{ prompt: hh }, { prompt: 'Human: a\n\nAssistant: b' }]));
+    await expect(readPrompts(join(dir, 'answered.json'))).rejects.toThrow(/answered.json item 2 starts like an HH-RLHF transcript .* "Assistant:" to reply to$/);
+    await writeFile(join(dir, 'twice.jsonl'), `"fine"\n\n${JSON.stringify({ prompt: 'Human: a\n\nHuman: b\n\nAssistant:' })}\n`);
+    await expect(readPrompts(join(dir, 'twice.jsonl'))).rejects.toThrow(/twice.jsonl line 3 starts like an HH-RLHF transcript/);
+    await writeFile(join(dir, 'blank.json'), JSON.stringify(['ok', { instruction: '  ' }, 7]));
+    await expect(readPrompts(join(dir, 'blank.json'))).rejects.toThrow(/blank.json item 2 is neither a string nor an object with a non-empty "instruction" or "prompt"/);
+    await writeFile(join(dir, 'number.json'), JSON.stringify(['ok', { instruction: 7 }]));
+    await expect(readPrompts(join(dir, 'number.json'))).rejects.toThrow(/item 2 is neither/);
+    await writeFile(join(dir, 'broken.jsonl'), '"ok"\n{oops\n');
+    await expect(readPrompts(join(dir, 'broken.jsonl'))).rejects.toThrow(/broken.jsonl line 2 is not valid JSON/);
   });
 });
 
