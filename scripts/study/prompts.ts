@@ -1,20 +1,13 @@
 // Reads a prompt set: a .json array or a .jsonl file of strings, or of objects with an
-// `instruction` or `prompt` field (the shapes of AlpacaFarm-Eval and HH-RLHF in shared/data). An
-// HH-RLHF transcript ("Human: … Assistant: … Human: … Assistant:") must be one the models can read
-// as a conversation. Each item goes through one schema; the first bad item (or line) is named.
+// `instruction` or `prompt` field (the shapes of AlpacaFarm-Eval and HH-RLHF in shared/data). Each item
+// goes through one schema; the first bad item (or line) is named. An HH-RLHF transcript ("Human: …
+// Assistant: … Human: … Assistant:") is a prompt like any other: the models read it as a conversation
+// (src/models/conversation.ts), and one whose turns do not alternate as one message, which is no error
+// (8 of the 2,312 HH-RLHF harmless test prompts have a "Human:" inside a turn).
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import * as v from 'valibot';
-import { promptMessages } from '../../src/models/conversation.ts';
 import { StudyError } from './studyError.ts';
-
-/** Starts like an HH-RLHF transcript; then its turns must alternate and end with the "Assistant:" to reply to. */
-function isReadableTranscript(prompt: string): boolean {
-  if (!prompt.trimStart().startsWith('Human:')) return true;
-  const messages = promptMessages(prompt);
-  // promptMessages falls back to the whole text as one message when the turns do not read as a conversation.
-  return !(messages.length === 1 && messages[0]!.content === prompt);
-}
 
 const NOT_A_PROMPT = 'is neither a string nor an object with a non-empty "instruction" or "prompt"';
 
@@ -23,7 +16,6 @@ export const PromptItemSchema = v.pipe(
   v.union([v.string(), v.object({ instruction: v.string() }), v.object({ prompt: v.string() })], NOT_A_PROMPT),
   v.transform((item) => (typeof item === 'string' ? item : 'instruction' in item ? item.instruction : item.prompt)),
   v.check((p) => p.trim() !== '', NOT_A_PROMPT),
-  v.check(isReadableTranscript, 'starts like an HH-RLHF transcript ("Human: …") but its turns do not alternate, or it does not end with the "Assistant:" to reply to'),
 );
 
 interface Item {

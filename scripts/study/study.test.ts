@@ -67,15 +67,16 @@ describe('readPrompts', () => {
     await expect(readPrompts(join(dir, 'bad.json'))).rejects.toThrow(/must hold a JSON array/);
     await expect(readPrompts(join(dir, 'item.jsonl'))).rejects.toThrow(/line 1 is neither a string/);
   });
-  it('names the first bad item or line: an empty prompt, a wrong field, a transcript that is no conversation', async () => {
+  it('reads HH-RLHF transcripts, irregular ones too, and names the first bad item or line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'prompts-'));
     const hh = '\n\nHuman: hello\n\nAssistant: why\n\nHuman: tell me more\n\nAssistant:';
     await writeFile(join(dir, 'hh.json'), JSON.stringify([{ prompt: hh }, 'Human: hi\n\nAssistant:']));
     expect(await readPrompts(join(dir, 'hh.json'))).toEqual([hh, 'Human: hi\n\nAssistant:']);
-    await writeFile(join(dir, 'answered.json'), JSON.stringify([{ prompt: hh }, { prompt: 'Human: a\n\nAssistant: b' }]));
-    await expect(readPrompts(join(dir, 'answered.json'))).rejects.toThrow(/answered.json item 2 starts like an HH-RLHF transcript .* "Assistant:" to reply to$/);
+    // Turns that do not alternate are read as one message (conversation.ts), as in 8 prompts of the shared HH-RLHF set.
     await writeFile(join(dir, 'twice.jsonl'), `"fine"\n\n${JSON.stringify({ prompt: 'Human: a\n\nHuman: b\n\nAssistant:' })}\n`);
-    await expect(readPrompts(join(dir, 'twice.jsonl'))).rejects.toThrow(/twice.jsonl line 3 starts like an HH-RLHF transcript/);
+    expect(await readPrompts(join(dir, 'twice.jsonl'))).toEqual(['fine', 'Human: a\n\nHuman: b\n\nAssistant:']);
+    await writeFile(join(dir, 'bad-line.jsonl'), `"fine"\n\n${JSON.stringify({ text: 'x' })}\n`);
+    await expect(readPrompts(join(dir, 'bad-line.jsonl'))).rejects.toThrow(/bad-line.jsonl line 3 is neither a string/);
     await writeFile(join(dir, 'blank.json'), JSON.stringify(['ok', { instruction: '  ' }, 7]));
     await expect(readPrompts(join(dir, 'blank.json'))).rejects.toThrow(/blank.json item 2 is neither a string nor an object with a non-empty "instruction" or "prompt"/);
     await writeFile(join(dir, 'number.json'), JSON.stringify(['ok', { instruction: 7 }]));
