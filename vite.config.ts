@@ -25,9 +25,9 @@ export default defineConfig({
   preview: { headers: { ...isolation, 'Content-Security-Policy': policyText() } },
   optimizeDeps: {
     exclude: ['@huggingface/transformers'],
-    // Named up front: a dependency first met in the worker (protobufjs, for the KV-row gather graph) would
+    // Named up front: a dependency first met in the worker (protobufjs's Writer, for the KV-row gather graph) would
     // otherwise make the dev server re-optimise and reload the page in the middle of the first load.
-    include: ['protobufjs/light.js', 'comlink', 'react', 'react-dom', 'react-dom/client', 'recharts', 'd3-hierarchy'],
+    include: ['protobufjs/minimal.js', 'comlink', 'react', 'react-dom', 'react-dom/client', 'recharts', 'd3-hierarchy'],
   },
   build: { target: 'es2022' },
 });

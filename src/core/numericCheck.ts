@@ -15,18 +15,20 @@ export function toleranceFor(dtype: string): number {
   return dtype === 'fp16' || dtype.startsWith('q4f16') ? 0.02 : 0.002;
 }
 
+const difference = v.nullable(v.pipe(v.number('must be a number or null'), v.minValue(0, 'must not be negative')));
+
 export const NumericCheckSchema = v.object(
   {
     /** The runtime checked, against WASM. */
-    device: v.literal('webgpu'),
-    dtype: v.string(),
+    device: v.literal('webgpu', 'must be webgpu'),
+    dtype: v.string('must be text'),
     /** Largest relative difference of the generator's top logits; null when the device gave NaN or an infinity (JSON has neither). */
-    logitDifference: v.nullable(v.pipe(v.number(), v.minValue(0))),
+    logitDifference: difference,
     /** Relative difference of one reward score, null as above; absent when no reward model ran on the device. */
-    rewardDifference: v.optional(v.nullable(v.pipe(v.number(), v.minValue(0)))),
-    tolerance: v.pipe(v.number(), v.gtValue(0)),
+    rewardDifference: v.optional(difference),
+    tolerance: v.pipe(v.number('must be a number'), v.gtValue(0, 'must be above 0')),
     /** Both differences within the tolerance. */
-    agrees: v.boolean(),
+    agrees: v.boolean('must be true or false'),
   },
   'must be a numerical check',
 );

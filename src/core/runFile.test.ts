@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunConfig } from './config.ts';
 import type { MethodId, RunEvent } from './events.ts';
+import { numericCheck } from './numericCheck.ts';
 import { runAlignment } from './runAlignment.ts';
 import { checkRunEvents, parseRunFile, runFileText } from './runFile.ts';
 import { FakeGenerator, FakeScorer } from './testing/fake-backend.ts';
@@ -28,6 +29,17 @@ describe('run files', () => {
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(['run-start', 'spawn', 'step', 'finish', 'decision', 'final', 'prefix-scores', 'run-end']));
     const parsed = parseRunFile(runFileText(events, new Date('2026-11-23T10:00:00Z')));
     expect(parsed).toEqual({ ok: true, events: JSON.parse(JSON.stringify(events)), savedAt: '2026-11-23T10:00:00.000Z' });
+  });
+
+  it('keeps the WebGPU numerical check each run-start records, and refuses a malformed one', async () => {
+    const check = numericCheck('fp16', 0.004, 0.001);
+    const events = await runAlignment({ ...fakeRunConfig({ n: 4 }), methods: ALL }, { generator: new FakeGenerator(), scorers: [new FakeScorer()], onEvent: () => {}, numericCheck: check });
+    const starts = events.filter((e) => e.type === 'run-start');
+    expect(starts.map((e) => e.numericCheck)).toEqual([check, check, check]);
+    const parsed = parseRunFile(runFileText(events));
+    expect(parsed.ok && parsed.events.filter((e) => e.type === 'run-start').map((e) => e.numericCheck)).toEqual([check, check, check]);
+    const broken = copy(events).map((e, i) => (i === 0 ? { ...e, numericCheck: { ...check, tolerance: 'loose' } } : e));
+    expect(parseRunFile(file(broken))).toMatchObject({ problem: expect.stringMatching(/^Event 1 .* "numericCheck.tolerance": it must be a number, not "loose"\.$/) });
   });
 
   it('accepts the logs the engine writes: budgets, schedules, UCB, greedy, stopped runs, the app\'s fixture', async () => {
@@ -74,6 +86,8 @@ describe('run files', () => {
     const step = events.findIndex((e) => e['type'] === 'step');
     const negative = events.map((e, i) => (i === step ? { ...e, kvBytes: -1 } : e));
     expect(parseRunFile(file(negative))).toMatchObject({ problem: expect.stringMatching(/"kvBytes": it must not be negative, not -1/) });
+    const hot = [{ ...events[0], sampling: { temperature: -1, topK: 50, topP: 1 } }, ...events.slice(1)];
+    expect(parseRunFile(file(hot))).toMatchObject({ problem: 'Event 1 of the run file (a run-start event of Best-of-N) has a wrong "sampling.temperature": Temperature must be at least 0, not -1.' });
   });
 
   it('refuses a log whose events contradict each other, naming the first that does', async () => {

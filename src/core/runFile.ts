@@ -47,7 +47,9 @@ function describe(index: number, event: unknown): string {
 function shapeProblem(index: number, event: unknown, issue: v.BaseIssue<unknown>): string {
   const field = (issue.path ?? []).map((item) => item.key).join('.');
   if (issue.type === 'variant') return `Event ${index + 1} of the run file ${issue.message}.`;
-  const value = issue.received === 'undefined' ? 'it is missing' : `it ${issue.message}, not ${issue.received}`;
+  // The event schema's messages read "must be…"; the run settings' (sampling, combine) are whole sentences.
+  const wrong = issue.message.startsWith('must') ? `it ${issue.message}` : issue.message.replace(/\.$/, '');
+  const value = issue.received === 'undefined' ? 'it is missing' : `${wrong}, not ${issue.received}`;
   return `${describe(index, event)} has a wrong "${field}": ${value}.`;
 }
 
