@@ -7,6 +7,29 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { laneState, loadModels, setSettings, waitForRunEnd } from './app-page.ts';
 import { launchChromium, openPage } from './browser.ts';
 
+/**
+ * Clicks Load, then the check's Skip button in the same task as it appears (watched on every DOM change):
+ * the worker gets the skip while it is still loading the WASM copy.
+ */
+function loadAndSkipTheCheck(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the check never showed Skip')), 120_000);
+        const observer = new MutationObserver(() => {
+          const skip = document.querySelector<HTMLButtonElement>('[data-testid=skip-check]');
+          if (!skip) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          skip.click();
+          resolve();
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+        document.querySelector<HTMLButtonElement>('[data-testid=load-button]')?.click();
+      }),
+  );
+}
+
 let browser: Browser;
 let page: Page;
 let pageErrors: string[];
@@ -70,6 +93,16 @@ describe('the app on WebGPU (software adapter)', () => {
     const note = page.getByTestId('numeric-check');
     expect(await note.getAttribute('data-agrees')).toBe('false');
     await expect(note.textContent()).resolves.toMatch(/^Warning: WebGPU's numbers differ from WASM's \(max difference [\d.]+; fp32 allows 0\.002\).*Switch to WASM/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('skips the check on request: the models load, the check is said not done', async () => {
+    await page.getByRole('button', { name: 'Change models' }).click();
+    await loadAndSkipTheCheck(page);
+    await page.getByTestId('loaded-summary').waitFor({ timeout: 120_000 });
+    const note = page.getByTestId('numeric-check');
+    expect(await note.getAttribute('data-agrees')).toBe('unknown');
+    await expect(note.textContent()).resolves.toBe('numbers not checked against WASM: skipped on request');
     expect(pageErrors).toEqual([]);
   });
 });

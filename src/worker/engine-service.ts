@@ -35,6 +35,8 @@ interface Loaded {
   readonly numericCheck?: NumericCheck;
 }
 
+const SKIPPED = 'skipped on request';
+
 /** Moments the UI should see at once rather than at the next flush. */
 const URGENT: ReadonlySet<RunEvent['type']> = new Set(['run-start', 'decision', 'final', 'prefix-scores', 'run-end']);
 
@@ -188,7 +190,7 @@ export class EngineService implements EngineWorkerApi {
     const reward = request.rewards[classifier];
     try {
       const perturbation = this.options.testOnlyPerturbation?.();
-      return await checkAgainstReference(
+      const check = await checkAgainstReference(
         {
           generator,
           generatorSource: this.options.toModelSource(request.generator),
@@ -196,8 +198,10 @@ export class EngineService implements EngineWorkerApi {
         },
         { referenceDevice: 'wasm', signal: checking.signal, ...(perturbation !== undefined && { testOnlyPerturbation: perturbation }) },
       );
+      // Asked to skip as it ended: the user chose not to wait for it.
+      return checking.signal.aborted ? { skipped: SKIPPED } : check;
     } catch (error) {
-      return { skipped: checking.signal.aborted ? 'stopped' : `a WASM copy could not be compared (${toErrorData(error).message})` };
+      return { skipped: checking.signal.aborted ? SKIPPED : `a WASM copy could not be compared (${toErrorData(error).message})` };
     } finally {
       if (this.checking === checking) this.checking = null;
     }
