@@ -1,7 +1,9 @@
 // The built app under its Content-Security-Policy (scripts/lib/contentSecurityPolicy.ts): served with
 // the header, the meta tag in index.html, and nothing the app does (load the built-in models, run on
-// WASM, save the run, open it again) breaks the policy, in the page or in its workers. A blocked inline
+// WASM, save the run, open it again, refuse a copy with nonsense numbers) breaks the policy, in the
+// page or in its workers. A blocked inline
 // script at the end shows that the watch sees a violation when there is one.
+import { readFile } from 'node:fs/promises';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { loadModels, setSettings, waitForRunEnd } from './app-page.ts';
@@ -66,7 +68,7 @@ describe('the Content-Security-Policy of the built app', () => {
     expect(await page.locator('script:not([src])').count()).toBe(0);
   });
 
-  it('lets the app load the built-in models, run, save the run and open it again without a violation', async () => {
+  it('lets the app load the built-in models, run, save the run and open it again (and refuse a nonsense copy) without a violation', async () => {
     await loadModels(page);
     await setSettings(page, { n: '8', maxNewTokens: '24', kvBudgetTokens: '2000' });
     await page.getByTestId('run-button').click();
@@ -76,6 +78,12 @@ describe('the Content-Security-Policy of the built app', () => {
     await page.getByRole('button', { name: 'Change models' }).click();
     await page.getByLabel('Saved run file').setInputFiles(path);
     await page.getByTestId('recorded-summary').waitFor();
+    // A copy with nonsense numbers (the "-3 × 0 = -0" the app once drew) is refused, naming the event and the field.
+    const events = (JSON.parse(await readFile(path, 'utf8')) as { events: Record<string, unknown>[] }).events;
+    const nonsense = { format: 'aligned-in-the-browser/run', version: 1, events: [{ ...events[0], n: -3, maxNewTokens: 0 }, ...events.slice(1)] };
+    await page.getByRole('button', { name: 'Back to the models' }).click();
+    await page.getByLabel('Saved run file').setInputFiles({ name: 'nonsense.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(nonsense)) });
+    await expect(page.getByTestId('open-run-problem').textContent()).resolves.toMatch(/Event 1 of the run file \(a run-start event of Best-of-N\) has a wrong "n": it must be at least 1, not -3\./);
     const workerViolations = (await Promise.all(page.workers().map((w) => w.evaluate(() => globalThis.__violations ?? []).catch(() => [])))).flat();
     expect({ page: await violations(), workers: workerViolations, console: policyConsole, errors: pageErrors }).toEqual({ page: [], workers: [], console: [], errors: [] });
   });
