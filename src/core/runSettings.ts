@@ -27,7 +27,8 @@ function withoutBadUnusedGroups(input: Record<string, unknown>): Record<string, 
   return settings;
 }
 
-const runs = (s: Settings, method: MethodId) => s.methods.includes(method);
+/** Whether the run uses `method`; settings whose methods are themselves wrong have every method's settings checked. */
+const runs = (s: Settings, method: MethodId) => !Array.isArray(s.methods) || s.methods.includes(method);
 
 function belowMaxNewTokens(label: string, lengths: readonly number[], maxNewTokens: number): string | null {
   const tooLong = lengths.find((l) => l >= maxNewTokens);

@@ -102,6 +102,10 @@ describe('validateRunConfig', () => {
       'spr.decision.lengths': 'Decision lengths must be below max new tokens (2); 5 is not.',
       'treebon.layers': 'Layers must be between 1 and 2.',
     });
+    // Methods that are no list leave every method's settings checked, between fields too.
+    expect(errorsOf({ ...base, methods: 5, n: 4, treebon: { ...base.treebon, children: 8 } })).toEqual({
+      methods: 'Methods must be a list of names.', 'treebon.children': 'Children per parent (8) cannot exceed N (4).',
+    });
     // Against a wrong max new tokens only that field errs.
     expect(errorsOf({ ...base, maxNewTokens: -1, treebon: { ...base.treebon, layers: 500 }, prefixScoreLengths: [400] })).toEqual({ maxNewTokens: 'Max new tokens must be at least 1.' });
   });
