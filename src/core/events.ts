@@ -2,8 +2,10 @@
 // Every run of every method is a sequence of these, in order. Times are ms since the run started.
 
 import type { CombineConfig, SamplingConfig } from './config.ts';
+import type { MethodId } from './methodNames.ts';
+import type { NumericCheck } from './numericCheck.ts';
 
-export type MethodId = 'bon' | 'spr' | 'treebon';
+export type { MethodId } from './methodNames.ts';
 
 export interface RunTotals {
   /** Tokens sampled by the generator (one per alive row per step). */
@@ -77,6 +79,8 @@ export type RunEvent =
       readonly combine?: CombineConfig;
       readonly seed?: number;
       readonly sampling?: SamplingConfig;
+      /** When the generator ran on WebGPU: its numbers (and a reward score) against WASM's for the same input (numericCheck.ts). */
+      readonly numericCheck?: NumericCheck;
       /** Method parameters as run (alpha, decision lengths, children, layers...). */
       readonly params: Readonly<Record<string, number | string | readonly number[]>>;
     })

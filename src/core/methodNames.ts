@@ -1,5 +1,7 @@
-// Method names for people, and which methods the engine can run today.
-import type { MethodId } from './events.ts';
+// Method ids, their names for people, and which methods the engine can run today.
+
+export const METHOD_IDS = ['bon', 'spr', 'treebon'] as const;
+export type MethodId = (typeof METHOD_IDS)[number];
 
 export const METHOD_LABELS: Readonly<Record<MethodId, string>> = {
   bon: 'Best-of-N',

@@ -7,6 +7,7 @@ import type { RunConfig } from './config.ts';
 import { EngineError } from './errors.ts';
 import type { MethodId, RunEvent } from './events.ts';
 import { MethodContext } from './methodContext.ts';
+import type { NumericCheck } from './numericCheck.ts';
 import { runSpeculativeRejection } from './speculativeRejection.ts';
 import { runTreeBoN } from './treeBoN.ts';
 import { validateRunConfig } from './validateRunConfig.ts';
@@ -19,6 +20,8 @@ export interface RunDeps {
   readonly onEvent: (event: RunEvent) => void;
   /** Milliseconds from any origin; defaults to performance.now(). */
   readonly now?: () => number;
+  /** How the generator's numbers on WebGPU compared with WASM's; recorded in every run-start. */
+  readonly numericCheck?: NumericCheck;
 }
 
 export type MethodRunner = (ctx: MethodContext) => Promise<void>;
@@ -51,7 +54,8 @@ export async function runAlignment(config: RunConfig, deps: RunDeps): Promise<Ru
   const now = deps.now ?? defaultNow();
   const clock = { now, runStart: now() };
   const events: RunEvent[] = [];
-  const sink = (event: RunEvent): void => {
+  const sink = (emitted: RunEvent): void => {
+    const event = emitted.type === 'run-start' && deps.numericCheck ? { ...emitted, numericCheck: deps.numericCheck } : emitted;
     events.push(event);
     deps.onEvent(event);
   };

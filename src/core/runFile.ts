@@ -1,7 +1,12 @@
 // A run saved to a file: its event log (the one format the live display, the replay and the tests read)
 // with a header. The app saves and opens these; the study command writes one per prompt. A file is
-// untrusted input, so every event is checked for the fields the readers use before it is accepted.
-import type { MethodId, RunEvent } from './events.ts';
+// untrusted input: its header and every event go through their schemas (runEventSchema.ts), and the
+// events must agree with each other (runLogChecks.ts), before any of it is shown.
+import * as v from 'valibot';
+import type { RunEvent } from './events.ts';
+import { METHOD_LABELS, type MethodId } from './methodNames.ts';
+import { RunEventSchema } from './runEventSchema.ts';
+import { runLogProblem } from './runLogChecks.ts';
 
 export const RUN_FILE_FORMAT = 'aligned-in-the-browser/run';
 export const RUN_FILE_VERSION = 1;
@@ -22,50 +27,50 @@ export type ParsedRunFile =
   | { readonly ok: true; readonly events: RunEvent[]; readonly savedAt: string | null }
   | { readonly ok: false; readonly problem: string };
 
-type Check = (value: unknown) => boolean;
-const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const isString: Check = (v) => typeof v === 'string';
-const isBoolean: Check = (v) => typeof v === 'boolean';
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const orNull = (check: Check): Check => (v) => v === null || check(v);
-const arrayOf = (check: Check): Check => (v) => Array.isArray(v) && v.every(check);
-const shaped = (fields: Readonly<Record<string, Check>>): Check => (v) =>
-  isRecord(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
-/** Rewards may be ±Infinity or NaN after JSON (null); a reward is a number or null here, read as missing. */
-const isReward: Check = (v) => typeof v === 'number' || v === null;
+export type CheckedEvents = { readonly ok: true; readonly events: RunEvent[] } | { readonly ok: false; readonly problem: string };
 
-const totals = shaped(Object.fromEntries(
-  ['decodedTokens', 'prefillTokens', 'rewardTokens', 'steps', 'peakKvBytes', 'wallMs', 'generateMs', 'scoreMs', 'pruneMs'].map((k) => [k, isNumber]),
-));
-const scored = shaped({ id: isNumber, reward: isReward, scores: arrayOf(isReward), length: isNumber, finished: isBoolean, text: isString });
+const SOURCE = 'a run saved by this app (or by npm run study -- --save-runs)';
 
-const EVENT_FIELDS: Readonly<Record<RunEvent['type'], Readonly<Record<string, Check>>>> = {
-  'run-start': {
-    prompt: isString, promptTokens: isNumber, n: isNumber, maxNewTokens: isNumber, kvBytesPerToken: isNumber,
-    kvBudgetBytes: isNumber, capacityRows: isNumber, generator: isString, scorers: arrayOf(isString), params: isRecord,
-  },
-  spawn: { candidates: arrayOf(shaped({ id: isNumber, parent: orNull(isNumber), batch: isNumber, prefixLength: isNumber })) },
-  step: { step: isNumber, alive: isNumber, kvBytes: isNumber, totals },
-  finish: { id: isNumber, length: isNumber, reason: (v) => v === 'stop-token' || v === 'max-length', text: isString },
-  decision: { round: isNumber, length: isNumber, candidates: arrayOf((c) => scored(c) && isRecord(c) && isBoolean(c['kept'])) },
-  final: { candidates: arrayOf(scored) },
-  'prefix-scores': {
-    lengths: arrayOf(isNumber),
-    candidates: arrayOf(shaped({ id: isNumber, partial: arrayOf(orNull(isReward)), final: isReward })),
-  },
-  'run-end': { winner: orNull(scored), stopped: isBoolean, totals },
-};
-const METHODS: ReadonlySet<string> = new Set<MethodId>(['bon', 'spr', 'treebon']);
+const HeaderSchema = v.object({
+  format: v.literal(RUN_FILE_FORMAT, `This JSON file is not ${SOURCE}.`),
+  version: v.literal(RUN_FILE_VERSION, (issue) => `This run file is version ${issue.received}; this app reads version ${RUN_FILE_VERSION}.`),
+  savedAt: v.fallback(v.nullable(v.string()), null),
+  events: v.pipe(v.array(v.unknown(), 'This run file holds no events.'), v.nonEmpty('This run file holds no events.')),
+}, `This JSON file is not ${SOURCE}.`);
 
-/** Why `value` is not an event the app can show, or null when it is one. */
-function eventProblem(value: unknown): string | null {
-  if (!isRecord(value)) return 'not an object';
-  const { type, method, t } = value;
-  if (typeof type !== 'string' || !Object.hasOwn(EVENT_FIELDS, type)) return `unknown type ${JSON.stringify(type)}`;
-  if (typeof method !== 'string' || !METHODS.has(method)) return `unknown method ${JSON.stringify(method)}`;
-  if (!isNumber(t)) return 'no time';
-  const bad = Object.entries(EVENT_FIELDS[type as RunEvent['type']]).find(([key, check]) => !check(value[key]));
-  return bad ? `a ${type} event with a missing or malformed "${bad[0]}"` : null;
+function describe(index: number, event: unknown): string {
+  const { type, method } = (typeof event === 'object' && event !== null ? event : {}) as Record<string, unknown>;
+  const of = typeof method === 'string' && Object.hasOwn(METHOD_LABELS, method) ? ` of ${METHOD_LABELS[method as MethodId]}` : '';
+  return `Event ${index + 1} of the run file${typeof type === 'string' ? ` (a ${type} event${of})` : ''}`;
+}
+
+function shapeProblem(index: number, event: unknown, issue: v.BaseIssue<unknown>): string {
+  const field = (issue.path ?? []).map((item) => item.key).join('.');
+  if (issue.type === 'variant') return `Event ${index + 1} of the run file ${issue.message}.`;
+  // The event schema's messages read "must be…"; the run settings' (sampling, combine) are whole sentences.
+  const wrong = issue.message.startsWith('must') ? `it ${issue.message}` : issue.message.replace(/\.$/, '');
+  const value = issue.received === 'undefined' ? 'it is missing' : `${wrong}, not ${issue.received}`;
+  return `${describe(index, event)} has a wrong "${field}": ${value}.`;
+}
+
+/**
+ * Checks events from outside (a run file, a stored run): each one's shape, then that they agree with
+ * each other. The first bad event is named with what is wrong with it.
+ */
+export function checkRunEvents(events: readonly unknown[]): CheckedEvents {
+  const checked: RunEvent[] = [];
+  for (const [index, event] of events.entries()) {
+    const result = v.safeParse(RunEventSchema, event);
+    if (!result.success) return { ok: false, problem: shapeProblem(index, event, result.issues[0]) };
+    checked.push(result.output);
+  }
+  if (!checked.some((e) => e.type === 'run-start')) return { ok: false, problem: 'This run file has no run-start event.' };
+  const contradiction = runLogProblem(checked);
+  if (contradiction !== null) {
+    const { index, problem } = contradiction;
+    return { ok: false, problem: `${describe(index, checked[index])} contradicts the run: ${problem}.` };
+  }
+  return { ok: true, events: checked };
 }
 
 export function parseRunFile(text: string): ParsedRunFile {
@@ -73,20 +78,10 @@ export function parseRunFile(text: string): ParsedRunFile {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, problem: 'This file is not JSON: open a run saved by this app (or by npm run study -- --save-runs).' };
+    return { ok: false, problem: `This file is not JSON: open ${SOURCE}.` };
   }
-  if (!isRecord(json) || json['format'] !== RUN_FILE_FORMAT) {
-    return { ok: false, problem: 'This JSON file is not a run saved by this app (or by npm run study -- --save-runs).' };
-  }
-  if (json['version'] !== RUN_FILE_VERSION) {
-    return { ok: false, problem: `This run file is version ${JSON.stringify(json['version'])}; this app reads version ${RUN_FILE_VERSION}.` };
-  }
-  const events = json['events'];
-  if (!Array.isArray(events) || events.length === 0) return { ok: false, problem: 'This run file holds no events.' };
-  for (const [i, event] of events.entries()) {
-    const problem = eventProblem(event);
-    if (problem !== null) return { ok: false, problem: `Event ${i + 1} of the run file is ${problem}.` };
-  }
-  if (!events.some((e) => (e as RunEvent).type === 'run-start')) return { ok: false, problem: 'This run file has no run-start event.' };
-  return { ok: true, events: events as RunEvent[], savedAt: isString(json['savedAt']) ? (json['savedAt'] as string) : null };
+  const header = v.safeParse(HeaderSchema, json, { abortEarly: true });
+  if (!header.success) return { ok: false, problem: header.issues[0].message };
+  const checked = checkRunEvents(header.output.events);
+  return checked.ok ? { ok: true, events: checked.events, savedAt: header.output.savedAt } : checked;
 }

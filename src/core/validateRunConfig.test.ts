@@ -60,8 +60,15 @@ describe('validateRunConfig', () => {
     expect(errorsOf({ ...base, spr: { ...base.spr, decision: { mode: 'later' } } })).toEqual({
       'spr.decision.mode': 'The decision schedule must be one of "memory", "fixed".',
     });
-    // Not run, not checked: a half-edited setting of an unused method does not block the run.
-    expect(errorsOf({ ...base, methods: ['bon'], spr: { ...base.spr, alpha: 3 } })).toEqual({});
+    // Not run, not checked: a half-edited setting of an unused method does not block the run; it
+    // falls back to the defaults, and valid ones are kept (Best-of-N reads the schedule for its replay).
+    expect(validateRunConfig({ ...base, methods: ['bon'], spr: { ...base.spr, alpha: 3 } })).toMatchObject({ ok: true, config: { spr: base.spr } });
+    const fixed = { ...base.spr, alpha: 0.2, decision: { mode: 'fixed', lengths: [4, 8] } };
+    expect(validateRunConfig({ ...base, methods: ['bon'], spr: fixed })).toMatchObject({ ok: true, config: { spr: fixed } });
+    // Methods that are themselves wrong leave every method's settings checked.
+    expect(errorsOf({ ...base, methods: [1], spr: { decision: 5 } })).toEqual({
+      methods: 'Methods must be a list of names.', 'spr.decision': 'The decision schedule must be a group of settings.',
+    });
   });
 
   it('checks TreeBoN settings when it runs', () => {
@@ -88,6 +95,21 @@ describe('validateRunConfig', () => {
     expect(errorsOf({ ...base, methods: ['toString'] })).toHaveProperty('methods');
   });
 
+  it('reports every wrong field at once, and checks between fields once both are valid', () => {
+    expect(errorsOf({ prompt: 3, n: '5', maxNewTokens: 2, spr: { decision: { mode: 'fixed', lengths: [1, 5] } }, treebon: { layers: 3 } })).toEqual({
+      prompt: 'The prompt must be text.',
+      n: 'N must be a whole number between 1 and 1024.',
+      'spr.decision.lengths': 'Decision lengths must be below max new tokens (2); 5 is not.',
+      'treebon.layers': 'Layers must be between 1 and 2.',
+    });
+    // Methods that are no list leave every method's settings checked, between fields too.
+    expect(errorsOf({ ...base, methods: 5, n: 4, treebon: { ...base.treebon, children: 8 } })).toEqual({
+      methods: 'Methods must be a list of names.', 'treebon.children': 'Children per parent (8) cannot exceed N (4).',
+    });
+    // Against a wrong max new tokens only that field errs.
+    expect(errorsOf({ ...base, maxNewTokens: -1, treebon: { ...base.treebon, layers: 500 }, prefixScoreLengths: [400] })).toEqual({ maxNewTokens: 'Max new tokens must be at least 1.' });
+  });
+
   it('checks prefix lengths and combining', () => {
     expect(errorsOf({ ...base, prefixScoreLengths: [0, 4] })).toEqual({ prefixScoreLengths: 'Prefix lengths must be whole numbers of tokens, each at least 1.' });
     expect(errorsOf({ ...base, combine: { rule: 'max' } })).toEqual({ 'combine.rule': 'The combining rule must be one of "min", "softmin", "mean".' });
@@ -110,7 +132,8 @@ describe('validateRunConfig', () => {
   });
 
   it('rejects input that is not an object', () => {
-    expect(errorsOf('go')).toEqual({ '': 'The settings must be an object of named fields.', prompt: 'Write a prompt.' });
+    expect(errorsOf('go')).toEqual({ '': 'The settings must be an object of named fields.' });
     expect(errorsOf(null)).toHaveProperty('');
+    expect(errorsOf([])).toEqual({ '': 'The settings must be an object of named fields.' });
   });
 });

@@ -6,6 +6,7 @@ import type { Scorer } from '../core/backend.ts';
 import { defaultRunConfig, type RunConfig } from '../core/config.ts';
 import type { MethodId, RunEvent, RunEventOf } from '../core/events.ts';
 import { runAlignment } from '../core/runAlignment.ts';
+import { checkRunEvents } from '../core/runFile.ts';
 import { loadGenerator, loadImplicitReward, type LoadedGenerator, type LoadedScorer } from '../models/index.ts';
 import { ensureTinyModels } from '../testing/tiny-models.ts';
 
@@ -57,6 +58,8 @@ describe('the streamed implicit reward on real models', () => {
       expect(end(streamed).winner?.id).toBe(end(scratch).winner?.id);
       // The reference reads each token once instead of every prefix again: fewer reward-model tokens.
       expect(end(streamed).totals.rewardTokens).toBeLessThan(end(scratch).totals.rewardTokens);
+      // Real-model logs agree with themselves as a run file must (runLogChecks.ts).
+      for (const events of [streamed, scratch]) expect(checkRunEvents(JSON.parse(JSON.stringify(events)) as unknown[])).toMatchObject({ ok: true });
       if (method === 'spr') {
         const start = streamed.find((e): e is RunEventOf<'run-start'> => e.type === 'run-start')!;
         expect(end(streamed).totals.rewardTokens).toBe(start.promptTokens + end(streamed).totals.decodedTokens - start.n);

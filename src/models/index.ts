@@ -17,3 +17,5 @@ export type { WasmRuntimeOptions } from './runtimeSetup.ts';
 export { configureWasmRuntime } from './runtimeSetup.ts';
 export type { DeviceLossInfo } from './deviceLoss.ts';
 export { deviceLoss, onDeviceLost } from './deviceLoss.ts';
+export type { CrossCheckModels, CrossCheckOptions } from './wasmCrossCheck.ts';
+export { checkAgainstReference } from './wasmCrossCheck.ts';

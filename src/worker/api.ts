@@ -4,6 +4,7 @@
 import type { RunConfig } from '../core/config.ts';
 import type { EngineErrorData } from '../core/errors.ts';
 import type { RunEvent } from '../core/events.ts';
+import type { NumericCheck } from '../core/numericCheck.ts';
 
 /** A call's result: comlink drops error classes, so failures come back as data, never thrown. */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EngineErrorData };
@@ -46,7 +47,7 @@ export type LoadUpdate =
     }
   | { readonly type: 'stage'; readonly stage: LoadStage; readonly message: string };
 
-export type LoadStage = 'download' | 'compile' | 'warmup' | 'ready';
+export type LoadStage = 'download' | 'compile' | 'warmup' | 'check' | 'ready';
 
 export interface WebGpuReport {
   readonly vendor: string;
@@ -84,6 +85,10 @@ export interface LoadedModels {
   readonly dtype: string;
   readonly loadMs: number;
   readonly warmupMs: number;
+  /** On WebGPU: the generator's logits (and a reward score) against a WASM copy's for the same short input. */
+  readonly numericCheck?: NumericCheck;
+  /** On WebGPU, why the numbers were not checked (a model too large to copy, a copy that failed to load, a stop). */
+  readonly numericCheckSkipped?: string;
 }
 
 export interface RunSummary {

@@ -4,10 +4,11 @@
 import type { RunConfig } from '../core/config.ts';
 import { EngineError, toErrorData, type EngineErrorData } from '../core/errors.ts';
 import type { RunEvent } from '../core/events.ts';
+import type { NumericCheck } from '../core/numericCheck.ts';
 import { runAlignment } from '../core/runAlignment.ts';
 import type { Scorer } from '../core/backend.ts';
 import {
-  choosePlacement, loadGenerator, loadImplicitReward, loadRewardModel, onDeviceLost, probeCapabilities,
+  checkAgainstReference, choosePlacement, loadGenerator, loadImplicitReward, loadRewardModel, onDeviceLost, probeCapabilities,
   type Capabilities, type LoadedGenerator, type LoadedScorer, type LoadProgress, type ModelSource, type Placement,
 } from '../models/index.ts';
 import { describeAdapter } from './adapter-report.ts';
@@ -24,12 +25,17 @@ export interface EngineServiceOptions {
   readonly flushIntervalMs?: number;
   readonly threads?: number;
   readonly crossOriginIsolated?: boolean;
+  /** TEST ONLY (the end-to-end test of the mismatch warning): shifts the device's numbers in the WebGPU check. */
+  readonly testOnlyPerturbation?: () => number | undefined;
 }
 
 interface Loaded {
   readonly generator: LoadedGenerator;
   readonly scorers: readonly LoadedScorer[];
+  readonly numericCheck?: NumericCheck;
 }
+
+const SKIPPED = 'skipped on request';
 
 /** Moments the UI should see at once rather than at the next flush. */
 const URGENT: ReadonlySet<RunEvent['type']> = new Set(['run-start', 'decision', 'final', 'prefix-scores', 'run-end']);
@@ -38,6 +44,8 @@ export class EngineService implements EngineWorkerApi {
   private loaded: Loaded | null = null;
   private capabilities: Capabilities | null = null;
   private abort: AbortController | null = null;
+  /** The WebGPU numerical check in progress, which stop() cancels too. */
+  private checking: AbortController | null = null;
 
   constructor(private readonly options: EngineServiceOptions) {}
 
@@ -90,9 +98,16 @@ export class EngineService implements EngineWorkerApi {
         const loadMs = now() - started;
         updates.push({ type: 'stage', stage: 'warmup', message: 'Warming up: one token through every model (compiles GPU shaders)…' });
         const warmupMs = await warmUp(generator, scorers);
+        let check: NumericCheck | { readonly skipped: string } | null = null;
+        if (generator.device === 'webgpu') {
+          updates.push({ type: 'stage', stage: 'check', message: 'Checking WebGPU\'s numbers against WASM: a WASM copy of the models, one short input…' });
+          check = await this.checkNumbers(request, generator, scorers);
+          if (!('skipped' in check)) this.loaded = { generator, scorers, numericCheck: check };
+        }
         updates.push({ type: 'stage', stage: 'ready', message: `Ready: loaded in ${Math.round(loadMs)} ms, warmed up in ${Math.round(warmupMs)} ms.` });
         const info = generator.info;
         return {
+          ...(check !== null && ('skipped' in check ? { numericCheckSkipped: check.skipped } : { numericCheck: check })),
           generator: { id: info.id, kvBytesPerToken: info.kvBytesPerToken, maxPositions: info.maxPositions ?? null, vocabSize: info.vocabSize },
           scorers: scorers.map((s, i) => ({ id: s.id, label: s.label, kind: request.rewards[i]?.kind ?? 'classifier' })),
           device: generator.device === 'webgpu' ? 'webgpu' : 'wasm',
@@ -125,6 +140,7 @@ export class EngineService implements EngineWorkerApi {
           scorers: scorers.map((s): Scorer => yieldingScorer(s, turns)),
           signal: abort.signal,
           onEvent: (e) => events.push(e),
+          ...(this.loaded?.numericCheck && { numericCheck: this.loaded.numericCheck }),
         });
         return { stopped: abort.signal.aborted, events: log.length };
       });
@@ -136,6 +152,7 @@ export class EngineService implements EngineWorkerApi {
 
   stop(): void {
     this.abort?.abort();
+    this.checking?.abort();
   }
 
   async watchDeviceLoss(listener: (error: EngineErrorData) => void): Promise<Outcome<void>> {
@@ -160,6 +177,34 @@ export class EngineService implements EngineWorkerApi {
       throw new EngineError({ code: 'webgpu-unavailable', message: 'WebGPU was asked for, but this browser has no WebGPU adapter.' });
     }
     return choosePlacement(caps, request.device === 'auto' ? {} : { device: request.device });
+  }
+
+  /**
+   * The first batch's numbers on WebGPU against a WASM copy's (WebGPU can be silently wrong on some
+   * drivers). Never fails the load: a check that cannot run says why.
+   */
+  private async checkNumbers(request: LoadRequest, generator: LoadedGenerator, scorers: readonly LoadedScorer[]): Promise<NumericCheck | { readonly skipped: string }> {
+    const checking = new AbortController();
+    this.checking = checking;
+    const classifier = request.rewards.findIndex((r, i) => r.kind === 'classifier' && scorers[i]?.device === 'webgpu');
+    const reward = request.rewards[classifier];
+    try {
+      const perturbation = this.options.testOnlyPerturbation?.();
+      const check = await checkAgainstReference(
+        {
+          generator,
+          generatorSource: this.options.toModelSource(request.generator),
+          ...(reward?.kind === 'classifier' && { scorer: { model: scorers[classifier]!, source: this.options.toModelSource(reward.source) } }),
+        },
+        { referenceDevice: 'wasm', signal: checking.signal, ...(perturbation !== undefined && { testOnlyPerturbation: perturbation }) },
+      );
+      // Asked to skip as it ended: the user chose not to wait for it.
+      return checking.signal.aborted ? { skipped: SKIPPED } : check;
+    } catch (error) {
+      return { skipped: checking.signal.aborted ? SKIPPED : `a WASM copy could not be compared (${toErrorData(error).message})` };
+    } finally {
+      if (this.checking === checking) this.checking = null;
+    }
   }
 
   private loadScorer(reward: RewardSpec, generator: LoadedGenerator, opts: Parameters<typeof loadRewardModel>[1]): Promise<LoadedScorer> {

@@ -27,6 +27,9 @@ function toModelSource(spec: ModelSourceSpec): ModelSource {
   }
 }
 
-Comlink.expose(new EngineService({ toModelSource, threads, crossOriginIsolated: self.crossOriginIsolated }));
+/** TEST ONLY: an end-to-end test sets this in the worker (Playwright's worker.evaluate) to see the WebGPU mismatch warning. */
+const testOnlyPerturbation = () => (self as { testOnlyPerturbWebGpuNumbers?: number }).testOnlyPerturbWebGpuNumbers;
+
+Comlink.expose(new EngineService({ toModelSource, threads, crossOriginIsolated: self.crossOriginIsolated, testOnlyPerturbation }));
 // Only now is the worker able to answer: until this message the page holds its calls back.
 announceAlive((message) => self.postMessage(message));

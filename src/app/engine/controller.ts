@@ -35,6 +35,8 @@ export interface AppController {
   runWith(config: RunConfig): Promise<void>;
   promptTokens(prompt: string): Promise<number | null>;
   stop(): void;
+  /** Skips the WebGPU numerical check a load is doing: the models stay loaded, the check is reported as not done. */
+  skipNumericCheck(): void;
   /** Restart the engine (frees GPU memory), clear the results, and load the same models again. */
   reset(): Promise<void>;
   /** Back to the model choice, freeing the loaded models. */
@@ -266,6 +268,7 @@ export function createController(
       const outcome = await client.call((api) => api.promptTokens(prompt));
       return outcome.ok ? outcome.value : null;
     },
+    skipNumericCheck: () => client.stop(),
     stop() {
       if (activeRun === 0) return;
       dispatch({ type: 'stop' });

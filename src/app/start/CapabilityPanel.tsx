@@ -34,6 +34,12 @@ export function CapabilityPanel() {
           </li>
           {gpu && <li>shader-f16 (half-precision weights): <b>{gpu.shaderF16 ? 'yes' : 'no'}</b></li>}
           {gpu && <li>Largest GPU buffer: <b>{formatBytes(gpu.maxBufferSize)}</b>, per binding {formatBytes(gpu.maxStorageBufferBindingSize)}</li>}
+          {gpu && (
+            <li data-testid="numeric-check-plan">
+              Loading on WebGPU also checks its numbers against WASM (a WASM copy of the models, one short input): some
+              drivers compute wrongly without a sign, and the result shows beside the loaded models.
+            </li>
+          )}
           <li>
             WASM threads: <b>{caps.threads}</b>
             {caps.crossOriginIsolated ? ' (cross-origin isolated)' : ' (not cross-origin isolated: single-threaded)'}

@@ -1,12 +1,17 @@
+import { useController } from '../engine/controller-context.ts';
 import { formatBytes, formatPercent } from '../format.ts';
 import { byModel, type LoadProgress } from '../state/load-progress.ts';
 
 /** `failed`: the load ended without models; the bars stay as they stopped, the status line says so. */
 export function LoadProgressView({ progress, failed = false }: { readonly progress: LoadProgress; readonly failed?: boolean }) {
+  const controller = useController();
   const status = failed ? 'Load failed: nothing is loading now (why is said above).' : progress.message || 'Starting…';
   return (
     <div className={failed ? 'load-progress failed' : 'load-progress'} data-testid="load-progress" data-state={failed ? 'failed' : 'loading'}>
-      <p className="status-line" role="status" aria-live="polite" data-testid="load-status">{status}</p>
+      <p className="status-line" role="status" aria-live="polite" data-testid="load-status">
+        {status}
+        {!failed && progress.stage === 'check' && <> <button data-testid="skip-check" onClick={controller.skipNumericCheck}>Skip the check</button></>}
+      </p>
       <div className="bar-row total">
         <span>Total</span>
         <progress max={1} value={progress.fraction} aria-label="Total download" />
