@@ -21,9 +21,11 @@ const { values } = parseArgs({
 const { generator, reward } = await loadProjectModels('builtin');
 const shape = { n: Number(values.n), maxNewTokens: Number(values['max-new-tokens']), kvBudgetTokens: Number(values['kv-budget']), alpha: Number(values.alpha), sprStart: 'n' as const };
 const rows = await scanDisagreements({ generator, scorers: [reward] }, POSITIVE_CONTINUATION_TASK.examplePrompts, Number(values.seeds), shape);
-console.log(`| prompt | seed | Best-of-N's answer | SpR's answer | what happened |`);
-console.log('|---|---:|---:|---:|---|');
-for (const r of rows) console.log(`| ${r.settings.prompt} | ${r.settings.seed} | #${r.bonWinner} | #${r.sprWinner} | ${r.kind}: ${r.text} |`);
+console.log(`| prompt | seed | Best-of-N's answer | SpR's answer | Best-of-N's FLOPs to match SpR | what happened |`);
+console.log('|---|---:|---:|---:|---:|---|');
+for (const r of rows) {
+  console.log(`| ${r.settings.prompt} | ${r.settings.seed} | #${r.bonWinner} | #${r.sprWinner} | ${r.catchUpFlops?.toFixed(2) ?? '–'}x | ${r.kind}: ${r.text} |`);
+}
 const missed = rows.filter((r) => r.kind === 'missed').length;
 console.log(`\n${rows.length} runs; Speculative Rejection missed Best-of-N's answer in ${missed} (${((100 * missed) / rows.length).toFixed(0)}%).`);
 await reward.dispose();

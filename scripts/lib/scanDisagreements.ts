@@ -1,5 +1,6 @@
 // Best-of-N and Speculative Rejection at the same N over prompts × seeds: what Speculative Rejection did
 // with Best-of-N's answer in each run, in the app's words.
+import { computeView } from '../../src/app/compute/compute-view.ts';
 import type { MissKind } from '../../src/app/miss/miss-words.ts';
 import { disagreementOf, runExample, type ExampleSettings, type Models } from './examples.ts';
 
@@ -11,6 +12,8 @@ export interface ScanRow {
   readonly sprWinner: number | null;
   /** Best-of-N's best reward minus Speculative Rejection's (0 when it found it). */
   readonly rewardGap: number;
+  /** The FLOPs Best-of-N needs to reach Speculative Rejection's reward, over Speculative Rejection's (above 1: pruning paid). */
+  readonly catchUpFlops: number | null;
 }
 
 export async function scanDisagreements(
@@ -23,10 +26,12 @@ export async function scanDisagreements(
   for (const prompt of prompts) {
     for (let seed = 1; seed <= seeds; seed++) {
       const settings = { ...shape, prompt, seed };
-      const d = disagreementOf(await runExample(models, settings, ['bon', 'spr']));
+      const events = await runExample(models, settings, ['bon', 'spr']);
+      const d = disagreementOf(events);
       if (!d.line) throw new Error(`no comparison for ${JSON.stringify(settings)}`);
       const gap = (d.state.lanes.bon?.end?.winner?.reward ?? 0) - (d.state.lanes.spr?.end?.winner?.reward ?? 0);
-      rows.push({ settings, kind: d.line.kind, text: d.line.text, bonWinner: d.bonWinner, sprWinner: d.sprWinner, rewardGap: gap });
+      const catchUpFlops = computeView(events, 'flops')?.catchUps.find((c) => c.method === 'spr')?.catchUp.ratios.flops ?? null;
+      rows.push({ settings, kind: d.line.kind, text: d.line.text, bonWinner: d.bonWinner, sprWinner: d.sprWinner, rewardGap: gap, catchUpFlops });
     }
   }
   return rows;

@@ -3,11 +3,13 @@ import { Intro } from './Intro.tsx';
 import { LoadPanel } from './LoadPanel.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
 import { OpenRun } from './OpenRun.tsx';
+import { TourEntry } from '../tour/TourEntry.tsx';
 
 export function StartScreen() {
   return (
     <section className="start" aria-label="Start">
       <Intro />
+      <TourEntry />
       <div className="start-grid">
         <ModelPicker />
         <CapabilityPanel />

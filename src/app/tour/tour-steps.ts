@@ -5,6 +5,8 @@
 import type { MethodId } from '../../core/events.ts';
 import { METHOD_LABELS } from '../../core/methodNames.ts';
 import { formatCount, formatDuration, formatReward } from '../format.ts';
+import { computeView, pictureLog } from '../compute/compute-view.ts';
+import { catchUpSentence } from '../compute/compute-words.ts';
 import { bestOfNAnswerFates } from '../miss/answer-fate.ts';
 import { missLine } from '../miss/miss-words.ts';
 import { RaceCursor, type RaceTimeline } from '../race/race-timeline.ts';
@@ -252,12 +254,20 @@ function treeBoNStep(c: Context, tree: LaneState): TourStep {
 }
 
 function computeStep(c: Context): TourStep {
+  const lane = (m: MethodId) => c.state.lanes[m] ?? null;
+  const view = computeView(pictureLog([lane('bon'), lane('spr'), lane('treebon')]), 'flops');
+  const spr = view?.catchUps.find((k) => k.method === 'spr');
+  const sentences = view ? view.catchUps.map((k) => catchUpSentence(k, view)).join(' ') : '';
+  const ratio = spr && view ? spr.catchUp.ratios[view.metric] : null;
+  const paid = ratio !== null && ratio >= 1;
   return {
     id: 'compute',
     title: 'Reward against compute',
     text: 'Best reward against the compute spent: Best-of-N as a curve over N = 1, 2, 4, …, Speculative Rejection for every α and as run' +
-      `${c.state.lanes.treebon ? ', TreeBoN as run' : ''}. Up and to the left is better.`,
-    takeaway: 'Speculative Rejection reaches Best-of-N\'s reward for less compute; the same memory buys it more candidates.',
+      `${c.state.lanes.treebon ? ', TreeBoN as run' : ''}. Up and to the left is better. ${sentences}`,
+    takeaway: !spr ? 'Each point is one way to spend compute on the search.'
+      : paid ? 'Pruning paid: Speculative Rejection got its reward for less compute than Best-of-N needs for it.'
+      : 'Here pruning did not pay: Best-of-N found as good an answer among its first few. It pays when partial scores predict the final ones.',
     focus: focus(['compute']),
   };
 }
