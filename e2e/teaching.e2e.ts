@@ -98,7 +98,8 @@ describe('the guided walk, the race and the miss', () => {
 
   it('races the lanes on one clock: Speculative Rejection has its answer while Best-of-N is still writing', async () => {
     const bar = page.getByTestId('race-bar');
-    await page.getByTestId('race-speed').selectOption({ label: '1/4×' });
+    // Slow enough that frames on a busy machine still catch the moment between the two answers.
+    await page.getByTestId('race-speed').selectOption({ label: '1/16×' });
     // Every change the race makes, watched from inside the page (a busy machine answers the driver late).
     await page.evaluate(() => {
       const w = window as unknown as { __race: { spr: string | null; bon: string | null; finished: string[] }[] };
@@ -117,6 +118,18 @@ describe('the guided walk, the race and the miss', () => {
     expect(seen.some((s) => s.spr === 'done' && s.bon === 'generating' && s.finished[0] === 'spr' && !s.finished.includes('bon'))).toBe(true);
     await expect(bar.getByTestId('race-finishes').locator('li').first().getAttribute('data-method')).resolves.toBe('spr');
     expect(await bar.locator('li[data-finished=true]').count()).toBe(3);
+
+    // The clock moved by hand to between the two answers: Speculative Rejection done, Best-of-N still writing.
+    const finishOf = async (m: string) => Number(await bar.locator(`li[data-method=${m}]`).getAttribute('data-finish'));
+    const between = ((await finishOf('spr')) + (await finishOf('bon'))) / 2;
+    await bar.getByTestId('race-clock').fill(String(between));
+    await page.waitForFunction(() => document.querySelector('[data-testid=race-bar]')?.getAttribute('data-state') === 'paused');
+    await page.waitForFunction(() => {
+      const state = (m: string) => document.querySelector(`[data-testid=lane-${m}] [data-testid=lane-status]`)?.getAttribute('data-state');
+      return state('spr') === 'done' && state('bon') === 'generating';
+    });
+    await expect(bar.locator('li[data-method=spr]').getAttribute('data-finished')).resolves.toBe('true');
+    await expect(bar.locator('li[data-method=bon]').getAttribute('data-finished')).resolves.toBe('false');
 
     // The clock moves by hand (keyboard): back to the start, every lane starting again.
     await bar.getByTestId('race-clock').focus();
@@ -151,9 +164,28 @@ describe('the guided walk, the race and the miss', () => {
     const chips = page.getByTestId('shipped-example');
     await chips.first().waitFor();
     await page.getByTestId('shipped-example').and(page.locator('[data-id=spr-misses]')).click();
+    // While it runs, the race bar says the live run is sequential (watched from before the click).
+    const saidLive = page.evaluate(() => new Promise<boolean>((resolve) => {
+      const seen = () => document.querySelector('[data-testid=race-bar]')?.getAttribute('data-state') === 'live';
+      const observer = new MutationObserver(() => {
+        if (!seen()) return;
+        observer.disconnect();
+        resolve(true);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    }));
     await page.getByTestId('run-button').click();
+    await expect(saidLive).resolves.toBe(true);
     await waitForRunEnd(page);
     await expect(page.getByTestId('miss-line').textContent()).resolves.toBe(recorded.trim());
+    // The walk works on the live run too, once it has ended.
+    await page.getByTestId('tour-open').click();
+    await page.getByTestId('tour-panel').waitFor();
+    expect(await stepId()).toBe('prompt');
+    await walkTo('miss');
+    await expect(page.getByTestId('tour-text').textContent()).resolves.toBe(recorded.trim());
+    await page.getByTestId('tour-close').click();
+    await page.getByTestId('tour-panel').waitFor({ state: 'detached' });
     expect(pageErrors).toEqual([]);
   });
 });

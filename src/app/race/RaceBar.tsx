@@ -106,7 +106,7 @@ function RaceClock({ timeline }: { readonly timeline: RaceTimeline }) {
       </p>
       <ol className="race-finishes" data-testid="race-finishes">
         {order.map((k) => (
-          <li key={k.method} data-method={k.method} data-finished={k.finish <= time} style={{ borderColor: METHOD_COLORS[k.method] }}>
+          <li key={k.method} data-method={k.method} data-finish={k.finish} data-finished={k.finish <= time} style={{ borderColor: METHOD_COLORS[k.method] }}>
             {METHOD_LABELS[k.method]}: {k.finish <= time ? <b>answer after {formatDuration(k.finish)}</b> : 'writing…'}
           </li>
         ))}

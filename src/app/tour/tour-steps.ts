@@ -2,7 +2,9 @@
 // candidates starting, the memory filling, each decision (why there, how many scored, kept and cut), the
 // answer, Best-of-N's answer's fate, the race, α, TreeBoN and the compute picture. Each step names the
 // parts of the page it is about and the moment of the run the lanes should show (the race clock).
+import { defaultRunConfig } from '../../core/config.ts';
 import type { MethodId } from '../../core/events.ts';
+import { initialBatchPlan, MIN_FIRST_ROUND_TOKENS } from '../../core/memory.ts';
 import { METHOD_LABELS } from '../../core/methodNames.ts';
 import { formatCount, formatDuration, formatReward } from '../format.ts';
 import { computeView, pictureLog } from '../compute/compute-view.ts';
@@ -106,7 +108,8 @@ function sprSteps(c: Context, spr: LaneState, bon: LaneState | null): TourStep[]
     ? `In the same memory where Best-of-N holds ${bon?.start ? plural(bon.start.capacityRows, 'full-length answer') : 'its full-length answers'}, Speculative Rejection starts ${started}: ` +
       'as many as get a first round of at least 8 tokens. Short answers take little memory.'
     : `Speculative Rejection starts the same ${started} answers as Best-of-N, all at once: the same seed gives each candidate the same words in both lanes, ` +
-      'so it prunes Best-of-N\'s own answers. Short answers take little memory, so all of them fit for a while.';
+      'so it prunes Best-of-N\'s own answers. Short answers take little memory, so all of them fit for a while. ' +
+      `From the same memory instead (the paper's comparison) it would start ${sameMemoryStart(c)}: as many as get a first round of ${Math.min(MIN_FIRST_ROUND_TOKENS, c.memory.maxNewTokens)} tokens.`;
   const firstDecision = decisions[0];
   const steps: TourStep[] = [{
     id: 'spr-start',
@@ -119,6 +122,12 @@ function sprSteps(c: Context, spr: LaneState, bon: LaneState | null): TourStep[]
   decisions.forEach((d, i) => steps.push(decisionStep(c, spr, d, decisions[i + 1] ?? null)));
   steps.push(sprAnswerStep(spr, bon));
   return steps;
+}
+
+/** What a same-memory start would begin with on this run's prompt and budget (capped as the app's default). */
+function sameMemoryStart(c: Context): number {
+  const { promptTokens, budgetTokens, maxNewTokens } = c.memory;
+  return initialBatchPlan({ initial: 'memory', maxInitial: defaultRunConfig('').spr.maxInitial }, 0, promptTokens, budgetTokens, maxNewTokens).rows;
 }
 
 function memoryStep(c: Context, d: DecisionFacts): TourStep {
