@@ -8,7 +8,7 @@ import { formatDuration } from '../format.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import { useStore } from '../state/store.ts';
 import { defaultSpeed, RACE_SPEEDS, speedLabel } from './race-speed.ts';
-import { finishOrder, type RaceTimeline } from './race-timeline.ts';
+import { laneFinishes } from './race-timeline.ts';
 import { useRace } from './race-view.ts';
 import { usePrefersReducedMotion } from './use-reduced-motion.ts';
 
@@ -29,20 +29,21 @@ export function RaceBar() {
 }
 
 function RaceControls() {
-  const race = useRace();
+  // The finishes come from the store (it changes no more once the run ended); the log is read only when
+  // the clock first moves.
   const run = useRun((s) => s);
-  const timeline = useMemo(() => (run.methods.length > 0 ? race.timeline() : null), [race, run]);
-  return timeline && timeline.duration > 0 ? <RaceClock key={timeline.duration} timeline={timeline} /> : null;
+  const order = useMemo(() => laneFinishes(run), [run]);
+  const duration = Math.max(0, ...order.map((k) => k.finish));
+  return duration > 0 ? <RaceClock key={run.eventCount} order={order} duration={duration} /> : null;
 }
 
-function RaceClock({ timeline }: { readonly timeline: RaceTimeline }) {
+function RaceClock({ order, duration }: { readonly order: ReturnType<typeof laneFinishes>; readonly duration: number }) {
   const race = useRace();
   const view = useStore(race.view, (v) => v);
   const reduced = usePrefersReducedMotion();
-  const [speed, setSpeed] = useState(() => defaultSpeed(timeline.duration));
+  const [speed, setSpeed] = useState(() => defaultSpeed(duration));
   const [playing, setPlaying] = useState(false);
   const bar = useRef<HTMLElement>(null);
-  const { duration } = timeline;
   const time = view?.time ?? duration;
 
   useEffect(() => {
@@ -77,7 +78,6 @@ function RaceClock({ timeline }: { readonly timeline: RaceTimeline }) {
     setPlaying(false);
     race.show(Math.max(0, Math.min(duration, t)));
   };
-  const order = finishOrder(timeline);
   const finished = order.filter((k) => k.finish <= time);
   const state = playing ? 'playing' : view === null ? 'idle' : time >= duration ? 'end' : 'paused';
   return (

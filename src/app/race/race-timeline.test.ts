@@ -4,7 +4,7 @@ import { runAlignment } from '../../core/runAlignment.ts';
 import { FakeGenerator, FakeScorer } from '../../core/testing/fake-backend.ts';
 import { fakeRunConfig } from '../../core/testing/trajectory.ts';
 import { applyEvents, startRunState } from '../state/run-state.ts';
-import { finishOrder, raceTimeline, RaceCursor } from './race-timeline.ts';
+import { finishOrder, laneFinishes, raceTimeline, RaceCursor } from './race-timeline.ts';
 
 /** A three-method log on the FAKE models, on a clock that ticks 1 ms per reading. */
 async function log(): Promise<RunEvent[]> {
@@ -53,5 +53,8 @@ describe('the race clock', () => {
     expect(timeline.starts.map((s) => s.method)).toEqual(['bon', 'spr', 'treebon']);
     // On the fake clock time is readings: Speculative Rejection, with the fewest steps, is first.
     expect(finishOrder(timeline)[0]!.method).toBe('spr');
+    // The store knows the same finishes without the log.
+    const state = new RaceCursor(timeline).stateAt(timeline.duration);
+    expect(laneFinishes(state)).toEqual(finishOrder(timeline).map((k) => ({ method: k.method, finish: k.finish })));
   });
 });

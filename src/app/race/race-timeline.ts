@@ -89,6 +89,19 @@ export class RaceCursor {
 }
 
 /** Methods in the order they had their answers. */
-export function finishOrder(timeline: RaceTimeline): RaceTrack[] {
+export function finishOrder(timeline: Pick<RaceTimeline, 'tracks'>): RaceTrack[] {
   return [...timeline.tracks].sort((a, b) => a.finish - b.finish);
+}
+
+/**
+ * Each lane's finish on the race clock, read off the store without the log: the reducer keeps when each
+ * lane had its answer (its final scoring) and its last event, both since the lane's start, as the timeline does.
+ */
+export function laneFinishes(state: RunState): { readonly method: MethodId; readonly finish: number }[] {
+  return state.methods
+    .flatMap((m) => {
+      const lane = state.lanes[m];
+      return lane ? [{ method: m, finish: lane.finalAt?.t ?? lane.lastT }] : [];
+    })
+    .sort((a, b) => a.finish - b.finish);
 }
