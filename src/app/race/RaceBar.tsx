@@ -85,7 +85,7 @@ function RaceClock({ order, duration }: { readonly order: ReturnType<typeof lane
       <div className="race-controls">
         <h2>Race</h2>
         <button className="primary" data-testid="race-play" onClick={playing ? () => setPlaying(false) : play}>
-          {playing ? 'Pause' : reduced ? 'Show the finish' : state === 'paused' ? 'Go on' : 'Race'}
+          {playing ? 'Pause' : reduced ? 'Show the finish' : state === 'paused' ? 'Play from here' : 'Race'}
         </button>
         <label>
           Speed{' '}

@@ -27,7 +27,7 @@ export interface DecisionFacts {
   readonly kept: number;
   readonly cut: number;
   readonly cutForMemory: number;
-  readonly trigger: DecisionView['trigger'];
+  readonly trigger: NonNullable<DecisionView['trigger']>;
   /** Cache tokens the round's rows would hold there: rows × (prompt + length). */
   readonly plannedTokens: number;
   /** ms since the method's start. */
@@ -40,9 +40,12 @@ export function decisionFacts(lane: LaneState, memory: MemoryFacts): DecisionFac
     const rows = previous ? previous.candidates.filter((c) => c.kept && !c.finished).length : (lane.start?.n ?? d.total);
     const completeInPool = d.candidates.filter((c) => c.finished).length;
     const stillWriting = d.total - completeInPool;
+    const plannedTokens = rows * (memory.promptTokens + d.length);
+    // Older logs do not say why: a decision where one more token per row would overflow the memory was the memory's.
+    const full = plannedTokens <= memory.budgetTokens && rows * (memory.promptTokens + d.length + 1) > memory.budgetTokens;
     return {
       round: d.round, length: d.length, rows, endedBefore: Math.max(0, rows - stillWriting), completeInPool, pool: d.total, kept: d.kept,
-      cut: d.total - d.kept, cutForMemory: d.cutForMemory, trigger: d.trigger, plannedTokens: rows * (memory.promptTokens + d.length), t: d.t,
+      cut: d.total - d.kept, cutForMemory: d.cutForMemory, trigger: d.trigger ?? (full ? 'budget-full' : 'schedule'), plannedTokens, t: d.t,
     };
   });
 }
