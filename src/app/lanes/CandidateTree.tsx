@@ -9,7 +9,7 @@ import type { CandidateStatus, LaneState } from '../state/run-state.ts';
 import { defaultTreeOptions, layoutTree, type DecisionMark, type TreeLayout } from '../tree/tree-layout.ts';
 import { branchTooltip } from './scorer-text.ts';
 import { countsLine, hitTest, isTreeKey, stepSelection, type TreeHit } from './tree-hit.ts';
-import { paintTree } from './tree-paint.ts';
+import { paintTree, type TreeMark } from './tree-paint.ts';
 import { TreeZoom } from './TreeZoom.tsx';
 import { useElementWidth } from './use-element-width.ts';
 
@@ -20,6 +20,10 @@ interface Props {
   /** Scorer names in the run's order, for the hover text (stable reference). */
   readonly scorerNames: readonly string[];
   readonly combine: CombineConfig | null;
+  /** A decision (round) to ring: the one a step of the guided walk is about. */
+  readonly highlightRound?: number | null;
+  /** A candidate to point at with a ring and a word (Best-of-N's answer, in the other lanes). */
+  readonly marked?: TreeMark | null;
 }
 
 const SHORT_STATUS: Readonly<Record<CandidateStatus, string>> = {
@@ -33,7 +37,7 @@ interface Hover {
   readonly y: number;
 }
 
-export const CandidateTree = memo(function CandidateTree({ lane, selected, onSelect, scorerNames, combine }: Props) {
+export const CandidateTree = memo(function CandidateTree({ lane, selected, onSelect, scorerNames, combine, highlightRound = null, marked = null }: Props) {
   const figure = useRef<HTMLElement>(null);
   const viewport = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -54,13 +58,13 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
     v.scrollTop = top;
     scrollTop.current = v.scrollTop;
   };
-  const latest = useRef({ layout, viewHeight, selected, hovered: hover?.hit.ids ?? [] });
-  latest.current = { layout, viewHeight, selected, hovered: hover?.hit.ids ?? [] };
+  const latest = useRef({ layout, viewHeight, selected, hovered: hover?.hit.ids ?? [], highlightRound, marked });
+  latest.current = { layout, viewHeight, selected, hovered: hover?.hit.ids ?? [], highlightRound, marked };
   const paint = () => {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx) return;
-    const { layout: l, viewHeight: h, selected: s, hovered } = latest.current;
+    const { layout: l, viewHeight: h, selected: s, hovered, highlightRound: round, marked: mark } = latest.current;
     const ratio = window.devicePixelRatio || 1;
     const w = Math.round(l.width * ratio);
     const ph = Math.round(h * ratio);
@@ -70,6 +74,7 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
     }
     paintTree(ctx, l, {
       width: l.width, height: h, scrollTop: scrollTop.current, pixelRatio: ratio, selected: s, hovered, accent: METHOD_COLORS[lane.method],
+      highlightRound: round, marked: mark,
     });
   };
   useLayoutEffect(paint);
@@ -139,6 +144,7 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
     <figure
       ref={figure} className="candidate-tree" data-testid="candidate-tree" data-candidates={layout.branches.length} data-alive={counts.alive}
       data-rejected={counts.rejected} data-winner={lane.end?.winner?.id ?? ''} data-bands={layout.bands.length} data-row-height={layout.rowHeight.toFixed(2)}
+      data-highlight-round={highlightRound ?? ''} data-marked={marked?.id ?? ''}
     >
       <TreeZoom layout={layout} zoom={zoom} onZoom={zoomTo} />
       <div
@@ -150,7 +156,12 @@ export const CandidateTree = memo(function CandidateTree({ lane, selected, onSel
           <div className="tree-sticky" style={{ height: viewHeight }}>
             <canvas ref={canvas} data-testid="tree-canvas" style={{ width: layout.width, height: viewHeight }} aria-hidden="true" />
             {layout.decisions.map((d) => (
-              <span key={d.round} className="decision-mark" data-testid="decision-mark" style={labelPlace(d, layout.width)}>{d.label}</span>
+              <span
+                key={d.round} className={d.round === highlightRound ? 'decision-mark highlighted' : 'decision-mark'} data-testid="decision-mark"
+                data-round={d.round} style={labelPlace(d, layout.width)}
+              >
+                {d.label}
+              </span>
             ))}
           </div>
         </div>

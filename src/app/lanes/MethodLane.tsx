@@ -6,6 +6,7 @@ import { useRunFrame } from '../state/use-run-frame.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import { CandidateDetails } from './CandidateDetails.tsx';
 import { CandidateTree } from './CandidateTree.tsx';
+import { useLaneOverlay } from './lane-overlay.ts';
 import { LaneStatus } from './LaneStatus.tsx';
 import { scorerNames } from './scorer-names.ts';
 import { TreeBoNNote } from './TreeBoNNote.tsx';
@@ -20,14 +21,18 @@ export function MethodLane({ method }: { readonly method: MethodId }) {
   const runScorers = lane?.start?.scorers;
   const names = useMemo(() => scorerNames(runScorers ?? [], loadedScorers, catalog), [runScorers, loadedScorers, catalog]);
   const [selected, setSelected] = useState<number | null>(null);
+  const { highlightRound, marked, note } = useLaneOverlay(method);
   if (!lane) return null;
   const chosen = selected ?? lane.end?.winner?.id ?? null;
   return (
     <article className="lane" data-testid={`lane-${method}`} style={{ borderTopColor: METHOD_COLORS[method] }}>
       <h3 style={{ color: METHOD_COLORS[method] }}>{METHOD_LABELS[method]}</h3>
       <LaneStatus lane={lane} />
+      {note && <p className="lane-note fate-note" data-testid="bon-answer-fate">{note}</p>}
       {method === 'treebon' && <TreeBoNNote lane={lane} scorers={loadedScorers ?? []} />}
-      <CandidateTree lane={lane} selected={chosen} onSelect={setSelected} scorerNames={names} combine={combine} />
+      <CandidateTree
+        lane={lane} selected={chosen} onSelect={setSelected} scorerNames={names} combine={combine} highlightRound={highlightRound} marked={marked}
+      />
       <TreeLegend method={method} />
       <CandidateDetails lane={lane} candidateId={chosen} onSelect={setSelected} scorerNames={names} combine={combine} />
     </article>

@@ -16,7 +16,19 @@ export interface TreeView {
   readonly hovered: readonly number[];
   /** The method's colour, for its decision lines. */
   readonly accent: string;
+  /** A decision drawn bold (the guided walk's step is about it). */
+  readonly highlightRound?: number | null;
+  /** A candidate ringed and named at the end of its branch. */
+  readonly marked?: TreeMark | null;
 }
+
+export interface TreeMark {
+  readonly id: number;
+  /** A word or two beside the ring (the lane's text says the rest). */
+  readonly label: string;
+}
+
+const MARK = '#7c3aed';
 
 const BACKGROUND = '#fbfbfc';
 const BAND = '#eef2f7';
@@ -81,6 +93,7 @@ export function paintTree(ctx: CanvasRenderingContext2D, layout: TreeLayout, vie
   strokeAll(ctx, branches.filter((b) => b.winner), WINNER, Math.max(3, width1 + 1), 1, segment);
   paintRewardLabels(ctx, layout, branches, scrollTop);
   paintBandLabels(ctx, layout, view);
+  paintMark(ctx, layout, branches, view);
   ctx.restore();
 
   paintDecisionLines(ctx, layout, view);
@@ -145,17 +158,43 @@ function paintRewardLabels(ctx: CanvasRenderingContext2D, layout: TreeLayout, br
   ctx.font = FONT;
 }
 
-/** Decision points as dashed lines over the whole view; their labels are text elements above the canvas. */
+/** Decision points as dashed lines over the whole view (the highlighted one solid and bold); their labels are text elements above the canvas. */
 function paintDecisionLines(ctx: CanvasRenderingContext2D, layout: TreeLayout, view: TreeView): void {
   if (layout.decisions.length === 0) return;
+  const line = (x: number, y: number) => {
+    ctx.moveTo(x, y + 2);
+    ctx.lineTo(x, view.height - layout.bottom + 12);
+  };
   ctx.beginPath();
-  for (const d of layout.decisions) {
-    ctx.moveTo(d.x, d.labelY + 2);
-    ctx.lineTo(d.x, view.height - layout.bottom + 12);
-  }
+  for (const d of layout.decisions) if (d.round !== view.highlightRound) line(d.x, d.labelY);
   ctx.setLineDash([4, 3]);
   ctx.strokeStyle = view.accent;
   ctx.lineWidth = 1;
   ctx.stroke();
   ctx.setLineDash([]);
+  const bold = layout.decisions.find((d) => d.round === view.highlightRound);
+  if (!bold) return;
+  ctx.beginPath();
+  line(bold.x, bold.labelY);
+  ctx.lineWidth = 3;
+  ctx.stroke();
+}
+
+/** A ring at the end of the marked branch, and its word. */
+function paintMark(ctx: CanvasRenderingContext2D, layout: TreeLayout, branches: readonly BranchLayout[], view: TreeView): void {
+  const b = view.marked ? branches.find((br) => br.id === view.marked!.id) : undefined;
+  if (!b || !view.marked) return;
+  const y = viewY(layout, b.y, view.scrollTop);
+  ctx.beginPath();
+  ctx.arc(b.x1, y, 5, 0, 2 * Math.PI);
+  ctx.strokeStyle = MARK;
+  ctx.lineWidth = 2;
+  ctx.stroke();
+  ctx.font = `700 ${FONT}`;
+  ctx.fillStyle = MARK;
+  const right = b.x1 + 10 + ctx.measureText(view.marked.label).width < view.width;
+  ctx.textAlign = right ? 'start' : 'end';
+  ctx.fillText(view.marked.label, right ? b.x1 + 9 : b.x1 - 9, y - 6);
+  ctx.textAlign = 'start';
+  ctx.font = FONT;
 }

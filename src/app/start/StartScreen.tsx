@@ -4,11 +4,13 @@ import { LoadPanel } from './LoadPanel.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
 import { OpenRun } from './OpenRun.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
+import { TourEntry } from '../tour/TourEntry.tsx';
 
 export function StartScreen() {
   return (
     <section className="start" aria-label="Start">
       <Intro />
+      <TourEntry />
       <div className="start-grid">
         <ModelPicker />
         <CapabilityPanel />

@@ -56,6 +56,10 @@ export interface DecisionView {
   readonly decodedTokens: number;
   readonly kept: number;
   readonly total: number;
+  /** Why here (absent in older logs): the alive rows filled the KV budget, or a fixed length came first. */
+  readonly trigger: 'budget-full' | 'schedule' | null;
+  /** Survivors α would have kept that were cut too, their next token not fitting the budget. */
+  readonly cutForMemory: number;
   readonly candidates: RunEventOf<'decision'>['candidates'];
 }
 
@@ -240,7 +244,7 @@ function decide(d: LaneDraft, event: RunEventOf<'decision'>, t: number, combine:
   const kept = event.candidates.filter((c) => c.kept).length;
   d.decisions.push({
     round: event.round, length: event.length, t, decodedTokens: decodedSoFar(d), kept, total: event.candidates.length,
-    candidates: event.candidates,
+    trigger: event.trigger ?? null, cutForMemory: event.cutForMemory ?? 0, candidates: event.candidates,
   });
   settleQueue(d);
 }

@@ -1,10 +1,16 @@
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
 import { ComputePanel } from '../compute/ComputePanel.tsx';
 import { Lanes } from '../lanes/Lanes.tsx';
+import { MissLine } from '../miss/MissLine.tsx';
+import { RaceBar } from '../race/RaceBar.tsx';
+import { RaceProvider, RaceScope } from '../race/RaceScope.tsx';
 import { ReplayPanel } from '../replay/ReplayPanel.tsx';
 import { ResultTable } from '../results/ResultTable.tsx';
 import { RunPanel } from '../run/RunPanel.tsx';
 import { ScatterPanel } from '../scatter/ScatterPanel.tsx';
+import { ExampleChips } from '../tour/ExampleChips.tsx';
+import { LaneOverlayProvider } from '../tour/LaneOverlayProvider.tsx';
+import { TourPanel } from '../tour/TourPanel.tsx';
 import { useSession } from '../engine/controller-context.ts';
 import { LoadedSummary } from './LoadedSummary.tsx';
 import { RecordedSummary } from './RecordedSummary.tsx';
@@ -19,15 +25,25 @@ export function Workspace() {
   // the end of the run rather than stalling the trees and charts while the other methods stream in.
   const running = useSession((s) => s.phase === 'running' || s.phase === 'stopping');
   return (
-    <section className="workspace" aria-label="Workspace">
-      {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /></>}
-      <ResultTable />
-      <Lanes />
-      <ChartsPanel />
-      {/* After the run, below the live views, so its arrival never moves the lanes. */}
-      {!running && <ComputePanel />}
-      <ScatterPanel />
-      {!running && <ReplayPanel />}
-    </section>
+    // The race (and the guided walk's steps) can show the lanes and charts at a moment of the run.
+    <RaceProvider>
+      <LaneOverlayProvider>
+        <section className="workspace" aria-label="Workspace">
+          {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /><ExampleChips /></>}
+          <TourPanel />
+          <ResultTable />
+          <MissLine />
+          <RaceBar />
+          <RaceScope>
+            <Lanes />
+            <ChartsPanel />
+          </RaceScope>
+          {/* After the run, below the live views, so its arrival never moves the lanes. */}
+          {!running && <ComputePanel />}
+          <ScatterPanel />
+          {!running && <ReplayPanel />}
+        </section>
+      </LaneOverlayProvider>
+    </RaceProvider>
   );
 }
