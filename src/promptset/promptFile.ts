@@ -54,23 +54,34 @@ export function parsePromptFile(text: string, name: string): ParsedPrompts {
   return result;
 }
 
-const lineAt = (text: string, offset: number): number => {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-};
+/** The 1-based line of an offset, by binary search over the offsets of the text's line breaks. */
+function lineFinder(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+}
 
 const fail = (problem: string, line: number | null): ParsedPrompts => ({ ok: false, problem, line });
 
 function jsonArray(text: string): ParsedPrompts {
+  const lineAt = lineFinder(text);
   const scanned = jsonArrayItems(text);
   if (!scanned.ok) {
     const hint = scanned.at === 0 ? ' (JSON Lines? Name the file .jsonl.)' : '';
-    return fail(`${scanned.problem}${hint}`, lineAt(text, scanned.at));
+    return fail(`${scanned.problem}${hint}`, lineAt(scanned.at));
   }
   const prompts: string[] = [];
   for (const [i, item] of scanned.items.entries()) {
-    const line = lineAt(text, item.start);
+    const line = lineAt(item.start);
     let value: unknown;
     try {
       value = JSON.parse(item.text);
@@ -117,6 +128,7 @@ function csv(raw: string): ParsedPrompts {
       start = row.meta.cursor;
     },
   });
+  const lineAt = lineFinder(text);
   const [header, ...data] = rows;
   if (!header) return { ok: true, prompts: [] };
   const names = header.cells.map((cell) => cell.trim().toLowerCase());
@@ -127,7 +139,7 @@ function csv(raw: string): ParsedPrompts {
   const input = names[column] === 'instruction' ? names.indexOf('input') : -1;
   const prompts: string[] = [];
   for (const row of data) {
-    const line = lineAt(text, row.start);
+    const line = lineAt(row.start);
     if (row.problem !== null) return fail(`${row.problem.replace(/\.?$/, '.')} (a quote opened and never closed?)`, line);
     if (row.cells.every((cell) => cell.trim() === '')) continue;
     if (row.cells.length !== names.length) {
