@@ -39,6 +39,10 @@ export async function openArchiveDb(name = DB_NAME): Promise<ArchiveDb> {
         db.createObjectStore('outcomes');
       }
     },
+    // A page of a later version wants to upgrade: let it (this page's next request reopens nothing and fails, said as a storage problem).
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+    },
   });
 }
 

@@ -5,6 +5,7 @@ import { ReplayPanel } from '../replay/ReplayPanel.tsx';
 import { ResultTable } from '../results/ResultTable.tsx';
 import { RunPanel } from '../run/RunPanel.tsx';
 import { ScatterPanel } from '../scatter/ScatterPanel.tsx';
+import { PromptSetPanel } from '../promptset/PromptSetPanel.tsx';
 import { useSession } from '../engine/controller-context.ts';
 import { LoadedSummary } from './LoadedSummary.tsx';
 import { RecordedSummary } from './RecordedSummary.tsx';
@@ -20,7 +21,7 @@ export function Workspace() {
   const running = useSession((s) => s.phase === 'running' || s.phase === 'stopping');
   return (
     <section className="workspace" aria-label="Workspace">
-      {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /></>}
+      {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /><PromptSetPanel /></>}
       <ResultTable />
       <Lanes />
       <ChartsPanel />
