@@ -71,7 +71,7 @@ describe('exportPromptSet', () => {
     expect(files.data).toBe('');
     expect(JSON.parse(files.meta).skipped).toEqual([
       { index: 0, why: 'the chosen and rejected answers score the same' },
-      { index: 1, why: 'only one complete answer' },
+      { index: 1, why: 'only one complete non-empty answer' },
       { index: 2, why: 'stopped before the end' },
     ]);
   });
@@ -115,6 +115,13 @@ describe('exportPromptSet', () => {
     expect(exportFileName('p.csv', 'csv')).toBe('p.totals.csv');
     expect(sidecarName('alpacafarm-eval-805.preference.jsonl')).toBe('alpacafarm-eval-805.preference.meta.json');
     expect(sidecarName('out/prefs.csv')).toBe('out/prefs.meta.json');
+  });
+
+  it('never picks an empty answer for training (it stays in the scored file)', () => {
+    const empty = (e: RunEvent): RunEvent => (e.type === 'final' && e.method === 'bon' ? { ...e, candidates: e.candidates.map((c) => (c.id === 3 ? { ...c, text: '' } : c)) } : e);
+    const outcome = promptOutcome(0, twoMethodRun.map(empty));
+    expect(jsonLines(exportPromptSet([outcome], source, request('preference')).data)[0]!['rejected']).toBe('Hello there my friend');
+    expect(exportPromptSet([outcome], source, request('scored')).data).toContain('"text":""');
   });
 
   it('never exports the answers of a log cut off mid-run as finished', () => {

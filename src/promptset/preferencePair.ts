@@ -32,19 +32,20 @@ export function pairRuleText(options: PairOptions): string {
   const rejected = options.rejected === 'lowest'
     ? 'the lowest-scoring complete answer'
     : `a complete answer scoring strictly below the median, drawn at random (seed ${options.pairSeed} and the prompt's index)`;
-  return `Only complete answers (ended by a stop token or at the length limit), ${whose}. chosen: the highest-scoring one; rejected: ${rejected}. ` +
+  return `Only complete, non-empty answers (ended by a stop token or at the length limit), ${whose}. chosen: the highest-scoring one; rejected: ${rejected}. ` +
     'A prompt is skipped when its chosen and rejected answers score the same or have the same text, or it has fewer than two complete answers. ' +
     'Scores: the reward (several reward models: combined over every method\'s complete answers to the prompt, as the run combined them).';
 }
 
-/** The prompt's complete answers from `from`, one per distinct text (the first of the methods' order), best first; ties by method order then id. */
+/** The prompt's complete non-empty answers from `from`, one per distinct text (the first of the methods' order), best first; ties by method order then id. */
 export function rankedAnswers(outcome: PromptOutcome, from: AnswerSource): SourcedAnswer[] {
   const seen = new Set<string>();
   const answers: SourcedAnswer[] = [];
   for (const m of outcome.methods) {
     if (from !== 'all' && m.method !== from) continue;
     for (const a of m.answers) {
-      if (seen.has(a.text) || !Number.isFinite(a.reward)) continue;
+      // An empty answer is complete, but nothing to train on.
+      if (seen.has(a.text) || a.text.trim() === '' || !Number.isFinite(a.reward)) continue;
       seen.add(a.text);
       answers.push({ ...a, method: m.method });
     }
@@ -55,12 +56,12 @@ export function rankedAnswers(outcome: PromptOutcome, from: AnswerSource): Sourc
 
 export function chosenAnswer(outcome: PromptOutcome, from: AnswerSource): Pick<SourcedAnswer> {
   const best = rankedAnswers(outcome, from)[0];
-  return best ? { ok: true, value: best } : { ok: false, why: `no complete answer${from === 'all' ? '' : ` from ${METHOD_LABELS[from]}`}` };
+  return best ? { ok: true, value: best } : { ok: false, why: `no complete non-empty answer${from === 'all' ? '' : ` from ${METHOD_LABELS[from]}`}` };
 }
 
 export function preferencePair(outcome: PromptOutcome, options: PairOptions): Pick<{ chosen: SourcedAnswer; rejected: SourcedAnswer }> {
   const ranked = rankedAnswers(outcome, options.from);
-  if (ranked.length < 2) return { ok: false, why: `${ranked.length === 0 ? 'no' : 'only one'} complete answer` };
+  if (ranked.length < 2) return { ok: false, why: `${ranked.length === 0 ? 'no' : 'only one'} complete non-empty answer` };
   const chosen = ranked[0]!;
   const rejected = options.rejected === 'lowest' ? ranked.at(-1)! : belowMedian(ranked, options.pairSeed, outcome.index);
   if (rejected === null) return { ok: false, why: 'no answer scores below the median' };
