@@ -204,12 +204,13 @@ describe('a prompt set in the browser', () => {
     const { page } = await open();
     const bad = join(dir, 'broken.jsonl');
     await writeFile(bad, '"the weather today"\n{"prompt": "our family"}\n{"prompt": "the war"\n"this city"\n');
+    const problem = (file: string) => page.getByTestId('prompt-set-problem').filter({ hasText: file }).innerText();
     await page.getByLabel('Prompt set file').setInputFiles(bad);
-    await expect(page.getByTestId('prompt-set-problem').innerText()).resolves.toMatch(/^broken\.jsonl, line 3: this line is not valid JSON/);
+    await expect(problem('broken.jsonl')).resolves.toMatch(/^broken\.jsonl, line 3: this line is not valid JSON/);
     const csv = join(dir, 'broken.csv');
     await writeFile(csv, 'prompt,topic\n"the weather today",sky\nmy friend, said that,people\n');
     await page.getByLabel('Prompt set file').setInputFiles(csv);
-    await expect(page.getByTestId('prompt-set-problem').innerText()).resolves.toMatch(/^broken\.csv, line 3: .*double quotes/);
+    await expect(problem('broken.csv')).resolves.toMatch(/^broken\.csv, line 3: .*double quotes/);
     expect(await page.getByTestId('prompt-set-panel').count()).toBe(0);
   });
 });
