@@ -1,8 +1,8 @@
 // The start screen's entry to prompt sets: open a file of prompts, or a set kept in this browser; the open
 // set below, with what can be done without models (its table, picture, prompts and exports).
-import { useState } from 'react';
 import { useController } from '../engine/controller-context.ts';
 import { useStore } from '../state/store.ts';
+import { PromptFileInput } from './PromptFileInput.tsx';
 import { PromptSetPanel } from './PromptSetPanel.tsx';
 import './promptset.css';
 
@@ -11,27 +11,18 @@ const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 export function PromptSets() {
   const { sets } = useController();
   const kept = useStore(sets.state, (s) => s.kept);
-  const problem = useStore(sets.state, (s) => s.fileProblem);
   const openId = useStore(sets.state, (s) => s.open?.id ?? null);
-  const [inputKey, setInputKey] = useState(0);
-  const open = async (file: File | undefined) => {
-    if (!file) return;
-    sets.openFile(await file.text(), file.name);
-    setInputKey((k) => k + 1);
-  };
   return (
     <section className="panel prompt-sets" aria-label="Prompt sets">
       <h2>Align a prompt set</h2>
-      <label>
-        A file of prompts: a JSON array or JSON Lines (.jsonl) of strings or of objects with an <code>instruction</code> or{' '}
-        <code>prompt</code>, or a CSV file with a <code>prompt</code> or <code>instruction</code> column.{' '}
-        <input key={inputKey} type="file" accept=".json,.jsonl,.ndjson,.csv" aria-label="Prompt set file" onChange={(e) => void open(e.target.files?.[0])} />
-      </label>
+      <PromptFileInput
+        label={<>A file of prompts: a JSON array or JSON Lines (.jsonl) of strings or of objects with an <code>instruction</code> or{' '}
+          <code>prompt</code>, or a CSV file with a <code>prompt</code> or <code>instruction</code> column.</>}
+      />
       <p className="note">
         Each prompt runs the methods with the settings of the run panel; each finished prompt is kept in this browser at once, so a closed tab
         loses at most the prompt in flight. The built-in models continue sentences: give them sentence starts (examples/prompts/sentence-starts.json).
       </p>
-      {problem && <p className="field-error" role="alert" data-testid="prompt-set-problem">{problem}</p>}
       {kept !== null && kept.length > 0 && (
         <ul className="recent-list" aria-label="Kept prompt sets">
           {kept.map(({ set, finished }) => (

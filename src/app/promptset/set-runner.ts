@@ -153,7 +153,7 @@ export function createSetRunner(deps: SetRunnerDeps): SetRunner {
     start: () => void refresh(),
     running: isRunning,
     openFile(text, name) {
-      if (isRunning()) return;
+      if (isRunning()) return state.update((s) => ({ ...s, fileProblem: 'A prompt set is running: stop it before opening another.' }));
       const parsed = parsePromptFile(text, name);
       if (!parsed.ok) state.update((s) => ({ ...s, fileProblem: parsed.problem }));
       else state.update((s) => ({ ...s, fileProblem: null, open: newOpenSet(name, parsed.prompts, now()) }));
