@@ -3,7 +3,6 @@
 import { METHOD_LABELS } from '../../core/methodNames.ts';
 import { useController, useSession } from '../engine/controller-context.ts';
 import { useStore } from '../state/store.ts';
-import { PromptFileInput } from './PromptFileInput.tsx';
 import { SetAggregate } from './SetAggregate.tsx';
 import { SetExport } from './SetExport.tsx';
 import { SetProgressView } from './SetProgressView.tsx';
@@ -15,14 +14,7 @@ export function PromptSetPanel() {
   const set = useStore(sets.state, (s) => s.open);
   const loaded = useSession((s) => s.loaded !== null);
   const phase = useSession((s) => s.phase);
-  if (!set) {
-    // In the workspace: a set can be opened here too, without unloading the models.
-    return loaded ? (
-      <section className="panel prompt-set-open" aria-label="Open a prompt set">
-        <PromptFileInput label="Or run a whole prompt set with these settings, from a file of prompts (JSON, JSON Lines or CSV):" />
-      </section>
-    ) : null;
-  }
+  if (!set) return null;
   const running = set.status === 'running' || set.status === 'stopping';
   const finished = set.outcomes.some((o) => o !== null);
   const refused = Object.entries(set.refused);

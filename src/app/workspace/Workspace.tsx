@@ -6,6 +6,7 @@ import { ResultTable } from '../results/ResultTable.tsx';
 import { RunPanel } from '../run/RunPanel.tsx';
 import { ScatterPanel } from '../scatter/ScatterPanel.tsx';
 import { PromptSetPanel } from '../promptset/PromptSetPanel.tsx';
+import { OpenSetInWorkspace } from '../promptset/OpenSetInWorkspace.tsx';
 import { useSession } from '../engine/controller-context.ts';
 import { LoadedSummary } from './LoadedSummary.tsx';
 import { RecordedSummary } from './RecordedSummary.tsx';
@@ -29,6 +30,7 @@ export function Workspace() {
       {!running && <ComputePanel />}
       <ScatterPanel />
       {!running && <ReplayPanel />}
+      <OpenSetInWorkspace />
     </section>
   );
 }
