@@ -1,15 +1,20 @@
 // Command-line arguments of `npm run study`. Parsing only checks shapes (numbers are numbers,
 // required flags are there); ranges are checked by the engine's validateRunConfig.
 import { parseArgs } from 'node:util';
+import type { MethodId } from '../../src/core/events.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../src/promptset/exportRequest.ts';
+import type { PairOptions } from '../../src/promptset/preferencePair.ts';
 import { StudyError } from './studyError.ts';
 
-export const STUDY_USAGE = `Usage: npm run study -- --generator <hub id | folder | builtin> --prompts <file.json | file.jsonl>
+export const STUDY_USAGE = `Usage: npm run study -- --generator <hub id | folder | builtin> --prompts <file.json | file.jsonl | file.csv>
   [--reward <hub id | folder | builtin>]... [--reference <hub id | folder | builtin>]
-  [--methods bon,spr,treebon] [--n 32] [--alpha 0.5] [--max-new-tokens 128] [--kv-budget-mb M]
+  [--methods bon,spr,treebon] [--n 32] [--alpha 0.5] [--max-new-tokens 128] [--kv-budget-mb M | --kv-budget-tokens T]
   [--decision-lengths 8,16,32] [--temperature 1] [--top-k 50] [--top-p 1] [--seed 1] [--limit K]
   [--children 4] [--layers 4] [--ucb C] [--ucb-floor 1] [--combine min|softmin|mean] [--normalize z|rank]
   [--softmin-temperature 0.5] [--spr-start n|memory] [--spr-max-start 1000]
   [--dtype fp32|fp16|q8|q4] [--out results.json] [--save-runs DIR] [--figure FILE.svg] [--quiet]
+  [--export FILE --format sft|preference|scored|csv]... [--export-from all|bon|spr|treebon]
+  [--rejected lowest|below-median] [--pair-seed 1]
 
 builtin and tiny name the project's own models (tiny: random weights); a built-in id names one of them,
   e.g. --generator builtin-brown-lm-positive --reference builtin (the positive-tuned word model against its base).
@@ -27,7 +32,16 @@ builtin and tiny name the project's own models (tiny: random weights); a built-i
   Speculative Rejection for alpha = 0..0.9 (replayed on Best-of-N's candidates) and as run, TreeBoN.
 --quiet leaves out each prompt's chosen answers.
 --save-runs DIR writes each prompt's run (its event log) to DIR/run-NNN.json, for the app's "Open a saved run".
---temperature 0 means greedy. Without --kv-budget-mb the budget holds N rows of a quarter of the
+--export FILE --format F writes the results as training data (repeat the pair for several files), with a
+  sidecar FILE-less-extension.meta.json holding the settings, model ids, the pair rule and what was left out:
+  sft: {"prompt", "completion"} per prompt, the best complete answer; preference: {"prompt", "chosen",
+  "rejected"} (TRL's DPO format), chosen the best complete answer, rejected by --rejected: the lowest-scoring
+  one, or a random one (--pair-seed) below the median; prompts whose pair ties are skipped; scored: every
+  complete answer with its rewards, method, seed and model ids; csv: per-prompt totals per method.
+  --export-from picks whose answers (default all: every method's, pooled). Only complete answers are written.
+--prompts reads a JSON array, JSON Lines (.jsonl) or CSV (.csv, with a "prompt" or "instruction" column).
+--kv-budget-tokens sets the budget in tokens of the generator's KV cache, as the app's form does.
+--temperature 0 means greedy. Without a budget flag the budget holds N rows of a quarter of the
   full length, so Best-of-N runs in sequential batches and Speculative Rejection must prune.`;
 
 export interface StudyArgs {
@@ -41,6 +55,7 @@ export interface StudyArgs {
   readonly alpha: number;
   readonly maxNewTokens: number;
   readonly kvBudgetMb: number | undefined;
+  readonly kvBudgetTokens: number | undefined;
   readonly decisionLengths: readonly number[] | undefined;
   readonly temperature: number;
   readonly topK: number;
@@ -60,6 +75,9 @@ export interface StudyArgs {
   readonly sprMaxStart: number;
   readonly figure: string | undefined;
   readonly quiet: boolean;
+  /** Training-data files to write, each in its format. */
+  readonly exports: readonly { readonly file: string; readonly format: ExportFormat }[];
+  readonly pairs: PairOptions;
 }
 
 const options = {
@@ -73,6 +91,12 @@ const options = {
   alpha: { type: 'string', default: '0.5' },
   'max-new-tokens': { type: 'string', default: '128' },
   'kv-budget-mb': { type: 'string' },
+  'kv-budget-tokens': { type: 'string' },
+  export: { type: 'string', multiple: true },
+  format: { type: 'string', multiple: true },
+  'export-from': { type: 'string', default: 'all' },
+  rejected: { type: 'string', default: 'lowest' },
+  'pair-seed': { type: 'string', default: '1' },
   'decision-lengths': { type: 'string' },
   temperature: { type: 'string', default: '1' },
   'top-k': { type: 'string', default: '50' },
@@ -110,17 +134,20 @@ export function parseStudyArgs(argv: readonly string[]): StudyArgs | null {
     throw new StudyError('give a reward: --reward <model>, or --reference <base model> for the implicit DPO reward');
   }
   const optionalNumber = (flag: string, text: string | undefined) => (text === undefined ? undefined : number(flag, text));
+  if (values['kv-budget-mb'] !== undefined && values['kv-budget-tokens'] !== undefined) throw new StudyError('give --kv-budget-mb or --kv-budget-tokens, not both');
+  const methods = values.methods.split(',').map((m) => m.trim()).filter((m) => m !== '');
   return {
     generator: values.generator,
     rewards: values.reward ?? [],
     reference: values.reference,
     prompts: values.prompts,
     limit: optionalNumber('--limit', values.limit),
-    methods: values.methods.split(',').map((m) => m.trim()).filter((m) => m !== ''),
+    methods,
     n: number('--n', values.n),
     alpha: number('--alpha', values.alpha),
     maxNewTokens: number('--max-new-tokens', values['max-new-tokens']),
     kvBudgetMb: optionalNumber('--kv-budget-mb', values['kv-budget-mb']),
+    kvBudgetTokens: optionalNumber('--kv-budget-tokens', values['kv-budget-tokens']),
     decisionLengths: values['decision-lengths']?.split(',').map((x) => number('--decision-lengths', x)),
     temperature: number('--temperature', values.temperature),
     topK: number('--top-k', values['top-k']),
@@ -140,7 +167,25 @@ export function parseStudyArgs(argv: readonly string[]): StudyArgs | null {
     sprMaxStart: number('--spr-max-start', values['spr-max-start']),
     figure: values.figure,
     quiet: values.quiet,
+    exports: exportsOf(values.export ?? [], values.format ?? []),
+    pairs: pairOptions(values['export-from'], values.rejected, number('--pair-seed', values['pair-seed']), methods),
   };
+}
+
+function exportsOf(files: readonly string[], formats: readonly string[]): StudyArgs['exports'] {
+  if (files.length !== formats.length) throw new StudyError(`give one --format for each --export (got ${files.length} --export, ${formats.length} --format)`);
+  return files.map((file, i) => {
+    const format = formats[i]!;
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new StudyError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got "${format}"`);
+    return { file, format: format as ExportFormat };
+  });
+}
+
+function pairOptions(from: string, rejected: string, pairSeed: number, methods: readonly string[]): PairOptions {
+  if (from !== 'all' && !methods.includes(from)) throw new StudyError(`--export-from must be all or one of the methods run (${methods.join(', ')}), got "${from}"`);
+  if (rejected !== 'lowest' && rejected !== 'below-median') throw new StudyError(`--rejected must be lowest or below-median, got "${rejected}"`);
+  if (!Number.isInteger(pairSeed)) throw new StudyError(`--pair-seed must be a whole number, got ${pairSeed}`);
+  return { from: from as MethodId | 'all', rejected, pairSeed };
 }
 
 function parse(argv: readonly string[]) {

@@ -1,22 +1,8 @@
 // Markdown tables for the study command: one per prompt, then totals and ratios against Best-of-N.
 import type { MethodId, RunTotals } from '../../src/core/events.ts';
-import { improvementScore } from '../../src/core/stats.ts';
+import { improvement, methodTotals, winRate, type MethodResult, type PromptResult } from '../../src/promptset/setTotals.ts';
 
-export interface MethodResult {
-  readonly method: MethodId;
-  readonly bestReward: number | null;
-  /** The lowest reward among the method's complete responses (Best-of-N's is the improvement score's floor). */
-  readonly worstReward?: number | null;
-  readonly winnerText: string;
-  /** The winner's raw score from each scorer, in the run's scorer order. */
-  readonly winnerScores?: readonly number[];
-  readonly totals: RunTotals;
-}
-
-export interface PromptResult {
-  readonly prompt: string;
-  readonly methods: readonly MethodResult[];
-}
+export { improvement, sumTotals, winRate, type MethodResult, type PromptResult } from '../../src/promptset/setTotals.ts';
 
 const NAMES: Record<MethodId, string> = { bon: 'Best-of-N', spr: 'Speculative Rejection', treebon: 'TreeBoN' };
 
@@ -33,13 +19,8 @@ export function promptTable(result: PromptResult, index: number): string {
 
 /** `decodeBudget`: N x max new tokens, what Best-of-N decodes per prompt when nothing stops early. */
 export function totalsTable(results: readonly PromptResult[], decodeBudget?: number): string {
-  const methods = [...new Set(results.flatMap((r) => r.methods.map((m) => m.method)))];
-  const summed = methods.map((method) => {
-    const runs = results.flatMap((r) => r.methods.filter((m) => m.method === method));
-    const rewards = runs.map((m) => m.bestReward).filter((x): x is number => x !== null);
-    const mean = rewards.length === 0 ? null : rewards.reduce((a, b) => a + b, 0) / rewards.length;
-    return { method, bestReward: mean, winnerText: '', totals: sumTotals(runs.map((m) => m.totals)) };
-  });
+  const summed = methodTotals(results).map((m) => ({ ...m, winnerText: '' }));
+  const methods = summed.map((m) => m.method);
   const lines = [`### Totals over ${results.length} prompt(s) (best reward: mean)`, '', HEADER, RULE];
   lines.push(...summed.map((m) => row(NAMES[m.method], m.bestReward, m.totals)), ...ratioRows(summed), '');
   if (decodeBudget !== undefined) lines.push(budgetLine(summed, decodeBudget * results.length), '');
@@ -65,32 +46,6 @@ export function budgetLine(methods: readonly MethodResult[], budget: number): st
   return `Decode budget N x max new tokens: ${budget} tokens in all; decoded: ${parts.join(', ')}. Best-of-N and TreeBoN leave unused only what early stops do.`;
 }
 
-/** Share of prompts where `method`'s best reward beats Best-of-N's; ties count half. */
-export function winRate(results: readonly PromptResult[], method: MethodId): number | null {
-  let wins = 0;
-  let count = 0;
-  for (const r of results) {
-    const bon = r.methods.find((m) => m.method === 'bon')?.bestReward;
-    const other = r.methods.find((m) => m.method === method)?.bestReward;
-    if (bon == null || other == null) continue;
-    count += 1;
-    wins += other > bon ? 1 : other === bon ? 0.5 : 0;
-  }
-  return count === 0 ? null : wins / count;
-}
-
-/** 100 x (1 + mean over prompts of (best - best_BoN) / (best_BoN - worst_BoN)); null when no prompt counts. */
-export function improvement(results: readonly PromptResult[], method: MethodId): ReturnType<typeof improvementScore> | null {
-  const outcomes = results.flatMap((r) => {
-    const bon = r.methods.find((m) => m.method === 'bon');
-    const other = r.methods.find((m) => m.method === method);
-    if (bon?.bestReward == null || bon.worstReward == null || other?.bestReward == null) return [];
-    return [{ methodBest: other.bestReward, baselineBest: bon.bestReward, baselineWorst: bon.worstReward }];
-  });
-  const score = improvementScore(outcomes);
-  return score.prompts === 0 ? null : score;
-}
-
 function ratioRows(methods: readonly MethodResult[]): string[] {
   const bon = methods.find((m) => m.method === 'bon');
   if (!bon) return [];
@@ -108,24 +63,6 @@ function ratioRows(methods: readonly MethodResult[]): string[] {
 function row(name: string, reward: number | null, t: RunTotals): string {
   const rewardText = reward === null ? '-' : reward.toFixed(3);
   return `| ${name} | ${rewardText} | ${t.decodedTokens} | ${t.prefillTokens} | ${t.rewardTokens} | ${(t.wallMs / 1000).toFixed(2)} | ${(t.peakKvBytes / 2 ** 20).toFixed(2)} |`;
-}
-
-export function sumTotals(all: readonly RunTotals[]): RunTotals {
-  const zero: RunTotals = { decodedTokens: 0, prefillTokens: 0, rewardTokens: 0, steps: 0, peakKvBytes: 0, wallMs: 0, generateMs: 0, scoreMs: 0, pruneMs: 0 };
-  return all.reduce<RunTotals>(
-    (a, t) => ({
-      decodedTokens: a.decodedTokens + t.decodedTokens,
-      prefillTokens: a.prefillTokens + t.prefillTokens,
-      rewardTokens: a.rewardTokens + t.rewardTokens,
-      steps: a.steps + t.steps,
-      peakKvBytes: Math.max(a.peakKvBytes, t.peakKvBytes),
-      wallMs: a.wallMs + t.wallMs,
-      generateMs: a.generateMs + t.generateMs,
-      scoreMs: a.scoreMs + t.scoreMs,
-      pruneMs: a.pruneMs + t.pruneMs,
-    }),
-    zero,
-  );
 }
 
 function truncate(text: string, max: number): string {

@@ -1,17 +1,17 @@
 // The study loop: for each prompt, one run of every method on the same seed and KV budget.
 import { runAlignment } from '../../src/core/runAlignment.ts';
 import { validateRunConfig } from '../../src/core/validateRunConfig.ts';
-import type { RunEvent, RunEventOf } from '../../src/core/events.ts';
-import type { CombineConfig } from '../../src/core/config.ts';
+import type { RunEventOf } from '../../src/core/events.ts';
 import { runFileText } from '../../src/core/runFile.ts';
 import { REPLAY_ALPHAS } from '../../src/core/config.ts';
-import { rewardVersusCompute, type RewardVsCompute } from '../../src/core/rewardVsCompute.ts';
+import type { RewardVsCompute } from '../../src/core/rewardVsCompute.ts';
 import { meanRewardVsCompute } from '../../src/core/rewardVsComputeMean.ts';
 import { rewardComputeSvg } from '../lib/rewardComputeSvg.ts';
 import { computeTable } from './computeReport.ts';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { crossMethodRewards } from './crossMethodRewards.ts';
+import { basename, join } from 'node:path';
+import { promptOutcome, type PromptOutcome } from '../../src/promptset/promptOutcome.ts';
+import { exportPromptSet, sidecarName } from '../../src/promptset/exports.ts';
 import type { AbortSignalLike } from '../../src/core/abort.ts';
 import type { StudyArgs } from './args.ts';
 import { loadStudyModels } from './loadStudyModels.ts';
@@ -36,6 +36,7 @@ export async function runStudy(
   const models = await loadStudyModels(args, log);
   const results: (PromptResult & { kvBudgetBytes: number })[] = [];
   const pictures: RewardVsCompute[] = [];
+  const outcomes: PromptOutcome[] = [];
   let parameters: RunEventOf<'run-start'>['parameters'];
   try {
     for (const [i, prompt] of prompts.entries()) {
@@ -44,12 +45,13 @@ export async function runStudy(
       const config = runConfigFor(args, prompt, promptTokens, models.generator.info);
       log(`prompt ${i + 1}/${prompts.length}: ${promptTokens} prompt tokens, KV budget ${(config.kvBudgetBytes / 2 ** 20).toFixed(2)} MiB`);
       const events = await runAlignment(config, { generator: models.generator, scorers: models.scorers, onEvent: () => {}, ...(io.signal && { signal: io.signal }) });
-      const result = { prompt, kvBudgetBytes: config.kvBudgetBytes, methods: methodResults(events, config.combine) };
+      const outcome = promptOutcome(i, events);
+      outcomes.push(outcome);
+      const result = { prompt, kvBudgetBytes: config.kvBudgetBytes, methods: methodResults(outcome) };
       results.push(result);
       io.print(promptTable(result, i));
       if (!args.quiet) io.print(answersText(result));
-      const picture = rewardVersusCompute(events);
-      if (picture) pictures.push(picture);
+      if (outcome.picture) pictures.push(outcome.picture);
       parameters ??= events.find((e): e is RunEventOf<'run-start'> => e.type === 'run-start')?.parameters;
       if (args.saveRuns !== undefined) {
         const file = join(args.saveRuns, `run-${String(i + 1).padStart(3, '0')}.json`);
@@ -70,12 +72,19 @@ export async function runStudy(
   } else if (args.figure !== undefined) {
     log('no figure: it needs Best-of-N among the methods (its answers are the curve)');
   }
+  for (const { file, format } of args.exports) {
+    const exported = exportPromptSet(outcomes, { name: basename(args.prompts), prompts: prompts.length }, { format, ...args.pairs });
+    await writeFile(file, exported.data);
+    await writeFile(sidecarName(file), exported.meta);
+    log(`wrote ${file} (${exported.lines} ${format === 'csv' ? 'row' : 'line'}(s)) and ${sidecarName(file)}`);
+  }
   return { settings: args, prompts: results };
 }
 
 /** The run settings the flags give, before any model: every check that needs no model runs here. */
 function checkSettings(args: StudyArgs, prompt: string): void {
-  const checked = validateRunConfig(studyInput(args, prompt, args.kvBudgetMb !== undefined ? args.kvBudgetMb * 2 ** 20 : 1));
+  const budget = args.kvBudgetMb !== undefined ? args.kvBudgetMb * 2 ** 20 : args.kvBudgetTokens ?? 1;
+  const checked = validateRunConfig(studyInput(args, prompt, budget));
   if (!checked.ok) throw new StudyError(checked.errors.map((e) => `${flagOf(e.field)}: ${e.message}`).join('; '));
 }
 
@@ -106,7 +115,7 @@ function runConfigFor(args: StudyArgs, prompt: string, promptTokens: number, inf
   // needs sequential batches and Speculative Rejection has to prune, as on a real GPU.
   const fullRow = promptTokens + args.maxNewTokens;
   const defaultTokens = Math.max(fullRow, args.n * (promptTokens + Math.ceil(args.maxNewTokens / 4)));
-  const kvBudgetBytes = args.kvBudgetMb !== undefined ? args.kvBudgetMb * 2 ** 20 : defaultTokens * info.kvBytesPerToken;
+  const kvBudgetBytes = args.kvBudgetMb !== undefined ? args.kvBudgetMb * 2 ** 20 : (args.kvBudgetTokens ?? defaultTokens) * info.kvBytesPerToken;
   const input = studyInput(args, prompt, kvBudgetBytes);
   const checked = validateRunConfig(input, { promptTokens, kvBytesPerToken: info.kvBytesPerToken, ...(info.maxPositions !== undefined && { maxPositions: info.maxPositions }) });
   if (!checked.ok) throw new StudyError(checked.errors.map((e) => `${flagOf(e.field)}: ${e.message}`).join('; '));
@@ -114,7 +123,7 @@ function runConfigFor(args: StudyArgs, prompt: string, promptTokens: number, inf
 }
 
 const FLAGS: Record<string, string> = {
-  n: '--n', maxNewTokens: '--max-new-tokens', seed: '--seed', kvBudgetBytes: '--kv-budget-mb', methods: '--methods', prompt: '--prompts',
+  n: '--n', maxNewTokens: '--max-new-tokens', seed: '--seed', kvBudgetBytes: '--kv-budget-mb or --kv-budget-tokens', methods: '--methods', prompt: '--prompts',
   'sampling.temperature': '--temperature', 'sampling.topK': '--top-k', 'sampling.topP': '--top-p', 'spr.alpha': '--alpha',
   'spr.decision.lengths': '--decision-lengths', 'treebon.children': '--children', 'treebon.layers': '--layers', 'treebon.ucb': '--ucb', 'treebon.ucbFloor': '--ucb-floor',
   'combine.rule': '--combine', 'combine.normalize': '--normalize', 'combine.temperature': '--softmin-temperature',
@@ -126,16 +135,8 @@ function flagOf(field: string): string {
 }
 
 /** Best reward per method: with several scorers, combined over all methods' complete responses (see crossMethodRewards). */
-function methodResults(events: readonly RunEvent[], combine: CombineConfig): MethodResult[] {
-  const totals = new Map(events.flatMap((e) => (e.type === 'run-end' ? [[e.method, e.totals] as const] : [])));
-  return crossMethodRewards(events, combine).map(({ method, winner, reward, worst }) => ({
-    method,
-    bestReward: reward,
-    worstReward: worst,
-    winnerText: winner?.text ?? '',
-    winnerScores: winner?.scores ?? [],
-    totals: totals.get(method)!,
-  }));
+function methodResults(outcome: PromptOutcome): MethodResult[] {
+  return outcome.methods.map(({ method, bestReward, worstReward, winnerText, winnerScores, totals }) => ({ method, bestReward, worstReward, winnerText, winnerScores, totals }));
 }
 
 /** Each method's chosen answer, as text. */

@@ -65,7 +65,7 @@ describe('readPrompts', () => {
     await writeFile(join(dir, 'item.jsonl'), '{"text": "no instruction"}\n');
     await expect(readPrompts(join(dir, 'missing.json'))).rejects.toThrow(/cannot read prompts file/);
     await expect(readPrompts(join(dir, 'bad.json'))).rejects.toThrow(/must hold a JSON array/);
-    await expect(readPrompts(join(dir, 'item.jsonl'))).rejects.toThrow(/line 1 is neither a string/);
+    await expect(readPrompts(join(dir, 'item.jsonl'))).rejects.toThrow(/item.jsonl, line 1: item 1 is neither a string/);
   });
   it('reads HH-RLHF transcripts, irregular ones too, and names the first bad item or line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'prompts-'));
@@ -76,13 +76,13 @@ describe('readPrompts', () => {
     await writeFile(join(dir, 'twice.jsonl'), `"fine"\n\n${JSON.stringify({ prompt: 'Human: a\n\nHuman: b\n\nAssistant:' })}\n`);
     expect(await readPrompts(join(dir, 'twice.jsonl'))).toEqual(['fine', 'Human: a\n\nHuman: b\n\nAssistant:']);
     await writeFile(join(dir, 'bad-line.jsonl'), `"fine"\n\n${JSON.stringify({ text: 'x' })}\n`);
-    await expect(readPrompts(join(dir, 'bad-line.jsonl'))).rejects.toThrow(/bad-line.jsonl line 3 is neither a string/);
+    await expect(readPrompts(join(dir, 'bad-line.jsonl'))).rejects.toThrow(/bad-line.jsonl, line 3: item 2 is neither a string/);
     await writeFile(join(dir, 'blank.json'), JSON.stringify(['ok', { instruction: '  ' }, 7]));
-    await expect(readPrompts(join(dir, 'blank.json'))).rejects.toThrow(/blank.json item 2 is neither a string nor an object with a non-empty "instruction" or "prompt"/);
+    await expect(readPrompts(join(dir, 'blank.json'))).rejects.toThrow(/blank.json, line 1: item 2 is neither a string nor an object with a non-empty "instruction" or "prompt"/);
     await writeFile(join(dir, 'number.json'), JSON.stringify(['ok', { instruction: 7 }]));
     await expect(readPrompts(join(dir, 'number.json'))).rejects.toThrow(/item 2 is neither/);
     await writeFile(join(dir, 'broken.jsonl'), '"ok"\n{oops\n');
-    await expect(readPrompts(join(dir, 'broken.jsonl'))).rejects.toThrow(/broken.jsonl line 2 is not valid JSON/);
+    await expect(readPrompts(join(dir, 'broken.jsonl'))).rejects.toThrow(/broken.jsonl, line 2: this line is not valid JSON/);
   });
 });
 

@@ -66,7 +66,7 @@ const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif
 const LABEL_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /** The picture on a canvas (uPlot, as the live charts): a log x axis, every point drawn by a draw hook. */
-function ComputeChart({ view }: { readonly view: ComputeView }) {
+export function ComputeChart({ view }: { readonly view: ComputeView }) {
   const box = useRef<HTMLDivElement>(null);
   const sprRun = view.runs.find((r) => r.method === 'spr');
   const all = [...view.bestOfN, ...view.replay, ...view.runs].filter((p) => p.x > 0);

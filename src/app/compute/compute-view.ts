@@ -2,7 +2,7 @@
 // (core/rewardVsCompute.ts) over a log rebuilt from each lane's start, answers, prefix scores and end,
 // the points in the chosen measure of compute, and what Best-of-N needs to catch each method up.
 import type { MethodId, RunEvent } from '../../core/events.ts';
-import { bestOfNCatchUp, costOf, doublings, rewardVersusCompute, type CatchUp, type CostMetric, type CostPoint } from '../../core/rewardVsCompute.ts';
+import { bestOfNCatchUp, costOf, doublings, rewardVersusCompute, type CatchUp, type CostMetric, type CostPoint, type RewardVsCompute } from '../../core/rewardVsCompute.ts';
 import type { LaneState } from '../state/run-state.ts';
 
 export interface PlotPoint {
@@ -53,20 +53,29 @@ const METRICS: readonly CostMetric[] = ['flops', 'allTokens', 'decodedTokens', '
 export function computeView(log: readonly RunEvent[], wanted: CostMetric): ComputeView | null {
   const picture = rewardVersusCompute(log);
   if (picture === null) return null;
+  const sprStart = log.find((e) => e.method === 'spr' && e.type === 'run-start');
+  const initial = sprStart?.type === 'run-start' ? sprStart.params['initial'] : undefined;
+  const bonStart = log.find((e) => e.method === 'bon' && e.type === 'run-start');
+  return pictureView(picture, wanted, {
+    sprStart: initial === 'memory' ? 'memory' : sprStart ? 'n' : null,
+    parameters: bonStart?.type === 'run-start' ? (bonStart.parameters ?? null) : null,
+  });
+}
+
+/** The view of a picture, one run's or the mean over a prompt set's (core/rewardVsComputeMean.ts). */
+export function pictureView(
+  picture: Pick<RewardVsCompute, 'bestOfN' | 'replay' | 'runs'>, wanted: CostMetric, about: Pick<ComputeView, 'sprStart' | 'parameters'>,
+): ComputeView {
   const all: CostPoint[] = [...picture.bestOfN, ...picture.replay, ...picture.runs];
   const metrics = METRICS.filter((m) => all.every((p) => (costOf(p, m) ?? 0) > 0));
   const metric = metrics.includes(wanted) ? wanted : (metrics[0] ?? 'decodedTokens');
   const at = (p: CostPoint, label: string): PlotPoint => ({ x: costOf(p, metric) ?? 0, y: p.reward, label });
   const n = picture.bestOfN.length;
-  const sprStart = log.find((e) => e.method === 'spr' && e.type === 'run-start');
-  const initial = sprStart?.type === 'run-start' ? sprStart.params['initial'] : undefined;
-  const bonStart = log.find((e) => e.method === 'bon' && e.type === 'run-start');
   return {
     metric,
     metrics,
     n,
-    sprStart: initial === 'memory' ? 'memory' : sprStart ? 'n' : null,
-    parameters: bonStart?.type === 'run-start' ? (bonStart.parameters ?? null) : null,
+    ...about,
     bestOfN: doublings(n).map((k) => at(picture.bestOfN[k - 1]!, `Best-of-${k}`)),
     replay: picture.replay.map((r) => at(r, `α = ${r.alpha}${r.exact ? '' : ' (≈)'}`)),
     runs: picture.runs.map((r) => ({ ...at(r, r.method), method: r.method, n: r.n })),

@@ -19,6 +19,8 @@ import type { RunRecording } from '../storage/run-recording.ts';
 import { restoreAndKeepSettings } from '../storage/settings-sync.ts';
 import { EngineClient, type WorkerLike } from './engine-client.ts';
 import { viewRunFile } from './run-file-view.ts';
+import { createSetRunner, type SetRunner } from '../promptset/set-runner.ts';
+import type { PromptRunResult } from '../promptset/prompt-run.ts';
 
 export interface AppController {
   readonly session: Store<SessionState>;
@@ -28,6 +30,8 @@ export interface AppController {
   readonly selection: Store<ModelSelection | null>;
   /** What this browser keeps: Recent runs, the settings, and what it could not keep. */
   readonly archive: Archive;
+  /** Prompt sets: open a file of prompts, run them one by one, stop, resume, export. */
+  readonly sets: SetRunner;
   start(): void;
   /** Loads the selected models; ignored unless on the model choice (one load at a time). */
   load(): Promise<void>;
@@ -47,6 +51,8 @@ export interface AppController {
   openRun(text: string, name: string): string | null;
   /** Leaves a saved run for the start screen. */
   closeRun(): void;
+  /** With models loaded and no run in flight, shows a recorded event log in the workspace (a prompt set's prompt). */
+  showRun(events: RunEvent[]): boolean;
   /** Shows a run kept in this browser, as openRun does; returns what went wrong, or null when it opened. */
   openRecent(id: string): Promise<string | null>;
   /** A run kept in this browser as a run file, or null when it is no longer kept. */
@@ -183,9 +189,14 @@ export function createController(
     return true;
   };
 
-  const runWith = async (config: RunConfig) => {
+  /**
+   * One run in the worker, shown live. A run started by hand is kept for Recent runs as it goes; a prompt
+   * set's prompt (`forSet`) is not: the set keeps it whole once it is done, and an engine's refusal of the
+   * prompt is the set's to report, not an error on screen.
+   */
+  const runOne = async (config: RunConfig, forSet: boolean): Promise<PromptRunResult> => {
     // One run at a time, checked here and not only by the Run button: two clicks in one task both get here.
-    if (session.get().phase !== 'ready' || activeRun !== 0) return;
+    if (session.get().phase !== 'ready' || activeRun !== 0) return { kind: 'busy' };
     const id = ++runsStarted;
     activeRun = id;
     shownRun = id;
@@ -198,7 +209,7 @@ export function createController(
       shown = true;
       run.set(startRunState(config.combine));
       log = [];
-      recording = archive.beginRun();
+      if (!forSet) recording = archive.beginRun();
     };
     let received = 0;
     let expected = Infinity;
@@ -223,19 +234,51 @@ export function createController(
         };
       });
     }
-    if (activeRun !== id) return;
+    if (activeRun !== id) return { kind: 'gone' };
     activeRun = 0;
     if (outcome.ok) {
       show();
       endRecording(outcome.value.stopped ? 'stopped' : 'done');
       dispatch({ type: 'run-done', summary: outcome.value });
-    } else if (outcome.error.code === 'aborted') {
+      return { kind: outcome.value.stopped ? 'stopped' : 'done', events: log };
+    }
+    if (outcome.error.code === 'aborted') {
       endRecording('stopped');
       dispatch({ type: 'run-done', summary: { stopped: true, events: shown ? run.get().eventCount : 0 } });
-    } else if (!recoverIfDeviceLost(outcome.error)) {
-      endRecording('cut-short');
-      fail('run', outcome.error);
+      return { kind: 'stopped', events: log };
     }
+    if (recoverIfDeviceLost(outcome.error)) return { kind: 'gone' };
+    endRecording('cut-short');
+    if (forSet && outcome.error.code === 'invalid-config') dispatch({ type: 'run-done', summary: { stopped: false, events: 0 } });
+    else fail('run', outcome.error);
+    return { kind: 'failed', error: outcome.error };
+  };
+
+  const sets = createSetRunner({
+    session, form, archive,
+    runPrompt: (config) => runOne(config, true),
+    stop: () => {
+      if (activeRun === 0) return;
+      dispatch({ type: 'stop' });
+      client.stop();
+    },
+    showRun: (events) => showRun(events),
+    openRun: (text, name) => openRun(text, name),
+  });
+
+  const runWith = async (config: RunConfig) => {
+    // A prompt set runs its prompts one after another: a run by hand waits for it to stop.
+    if (sets.running()) return;
+    await runOne(config, false);
+  };
+
+  const showRun = (events: RunEvent[]): boolean => {
+    if (session.get().phase !== 'ready' || activeRun !== 0) return false;
+    const view = viewRunFile(runFileText(events));
+    if (!view.ok) return false;
+    run.set(view.state);
+    log = view.events;
+    return true;
   };
 
   const openRun = (text: string, name: string): string | null => {
@@ -257,13 +300,15 @@ export function createController(
   };
 
   return {
-    session, run, form, selection, archive,
+    session, run, form, selection, archive, sets,
     start() {
       archive.start();
+      sets.start();
       void readCatalog(archive.loadSettings());
     },
     load,
     runWith,
+    showRun,
     async promptTokens(prompt) {
       const outcome = await client.call((api) => api.promptTokens(prompt));
       return outcome.ok ? outcome.value : null;

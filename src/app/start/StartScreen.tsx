@@ -3,6 +3,7 @@ import { Intro } from './Intro.tsx';
 import { LoadPanel } from './LoadPanel.tsx';
 import { ModelPicker } from './ModelPicker.tsx';
 import { OpenRun } from './OpenRun.tsx';
+import { PromptSets } from '../promptset/PromptSets.tsx';
 import { RecentRuns } from './RecentRuns.tsx';
 import { TourEntry } from '../tour/TourEntry.tsx';
 
@@ -16,6 +17,7 @@ export function StartScreen() {
         <CapabilityPanel />
       </div>
       <LoadPanel />
+      <PromptSets />
       <RecentRuns />
       <OpenRun />
     </section>

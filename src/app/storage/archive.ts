@@ -6,6 +6,7 @@ import { createStore, type Store } from '../state/store.ts';
 import { openArchiveDb, writeAll, type ArchiveDb } from './db.ts';
 import { recordRun, type FinalEnding, type RunRecording } from './run-recording.ts';
 import { createRunStore, type RunStore } from './run-store.ts';
+import { createSetStore, type SetStore } from './set-store.ts';
 import { storageProblem, storageUnavailable, type StorageProblem } from './storage-problem.ts';
 import type { StoredRun } from './stored-run.ts';
 
@@ -40,6 +41,8 @@ export interface Archive {
   loadSettings(): Promise<SavedSettings | null>;
   saveSettings(settings: SavedSettings): void;
   runEvents(id: string): Promise<RunEvent[] | null>;
+  /** The prompt sets kept here (rejects where the browser keeps nothing). */
+  sets(): Promise<SetStore>;
   deleteRun(id: string): Promise<void>;
   dismissProblem(): void;
 }
@@ -199,6 +202,7 @@ export function createArchive(options: ArchiveOptions = {}): Archive {
       void writeSettings();
     },
     runEvents: (id) => lazyStore.events(id).catch(() => null),
+    sets: async () => createSetStore(await db()),
     async deleteRun(id) {
       try {
         await lazyStore.remove([id]);

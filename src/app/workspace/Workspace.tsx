@@ -11,6 +11,8 @@ import { ScatterPanel } from '../scatter/ScatterPanel.tsx';
 import { ExampleChips } from '../tour/ExampleChips.tsx';
 import { LaneOverlayProvider } from '../tour/LaneOverlayProvider.tsx';
 import { TourPanel } from '../tour/TourPanel.tsx';
+import { PromptSetPanel } from '../promptset/PromptSetPanel.tsx';
+import { OpenSetInWorkspace } from '../promptset/OpenSetInWorkspace.tsx';
 import { useSession } from '../engine/controller-context.ts';
 import { LoadedSummary } from './LoadedSummary.tsx';
 import { RecordedSummary } from './RecordedSummary.tsx';
@@ -29,7 +31,7 @@ export function Workspace() {
     <RaceProvider>
       <LaneOverlayProvider>
         <section className="workspace" aria-label="Workspace">
-          {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /><ExampleChips /></>}
+          {recorded ? <RecordedSummary /> : <><LoadedSummary /><RunPanel /><ExampleChips /><PromptSetPanel /></>}
           <TourPanel />
           <ResultTable />
           <MissLine />
@@ -42,6 +44,7 @@ export function Workspace() {
           {!running && <ComputePanel />}
           <ScatterPanel />
           {!running && <ReplayPanel />}
+          <OpenSetInWorkspace />
         </section>
       </LaneOverlayProvider>
     </RaceProvider>

@@ -1,6 +1,6 @@
 // Pure test on a hand-written event log (no models): winners compared in one common pool.
 import { expect, it } from 'vitest';
-import type { RunEvent, ScoredCandidate } from '../../src/core/events.ts';
+import type { RunEvent, ScoredCandidate } from '../core/events.ts';
 import { crossMethodRewards } from './crossMethodRewards.ts';
 
 const totals = { decodedTokens: 0, prefillTokens: 0, rewardTokens: 0, steps: 0, peakKvBytes: 0, wallMs: 0, generateMs: 0, scoreMs: 0, pruneMs: 0 };
