@@ -1,0 +1,83 @@
+// A word with its definition on hover and on keyboard focus (Tab reaches every term; Escape hides the
+// definition). The definition is also the term's accessible description, so a screen reader reads it
+// without the visible tooltip. The tooltip may be hovered itself, and it leaves when the page scrolls.
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { TERMS, type TermId } from './terms.ts';
+import { placeTip, type TipPlace } from './tip-place.ts';
+
+interface Props {
+  readonly id: TermId;
+  /** The words shown; the term's label when absent. */
+  readonly children?: ReactNode;
+  /** A definition for this page's context (e.g. the loaded reward model's scale) instead of the glossary's. */
+  readonly text?: string;
+}
+
+/** Hiding waits this long after the pointer leaves, so it can move onto the tooltip. */
+const HIDE_DELAY_MS = 150;
+
+export function Term({ id, children, text }: Props) {
+  const definition = text ?? TERMS[id].text;
+  const descriptionId = useId();
+  const anchor = useRef<HTMLSpanElement>(null);
+  const tip = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
+  const [place, setPlace] = useState<TipPlace | null>(null);
+  const hideTimer = useRef(0);
+  const show = () => {
+    window.clearTimeout(hideTimer.current);
+    setOpen(true);
+  };
+  const hideSoon = () => {
+    window.clearTimeout(hideTimer.current);
+    hideTimer.current = window.setTimeout(() => setOpen(false), HIDE_DELAY_MS);
+  };
+  const hide = () => {
+    window.clearTimeout(hideTimer.current);
+    setOpen(false);
+    setPlace(null);
+  };
+
+  useLayoutEffect(() => {
+    if (!open || !anchor.current || !tip.current) return;
+    const a = anchor.current.getBoundingClientRect();
+    const t = tip.current.getBoundingClientRect();
+    setPlace(placeTip(a, t, { width: document.documentElement.clientWidth, height: window.innerHeight }));
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    window.addEventListener('scroll', hide, { capture: true, passive: true });
+    return () => window.removeEventListener('scroll', hide, { capture: true });
+  }, [open]);
+  useEffect(() => () => window.clearTimeout(hideTimer.current), []);
+
+  return (
+    <>
+      <span
+        ref={anchor} className="term" tabIndex={0} data-term={id} aria-describedby={descriptionId}
+        onPointerEnter={show} onPointerLeave={hideSoon} onFocus={show} onBlur={hide}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && open) {
+            e.stopPropagation();
+            hide();
+          }
+        }}
+      >
+        {children ?? TERMS[id].label}
+      </span>
+      <span id={descriptionId} hidden>{definition}</span>
+      {open && createPortal(
+        <div
+          ref={tip} className="term-tip" data-testid="term-tip" data-term={id} aria-hidden="true"
+          style={place ? { left: place.left, top: place.top } : { left: 0, top: 0, visibility: 'hidden' }}
+          onPointerEnter={show} onPointerLeave={hideSoon}
+        >
+          <b>{TERMS[id].label}</b>: {definition}
+        </div>,
+        document.body,
+      )}
+    </>
+  );
+}
