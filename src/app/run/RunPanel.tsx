@@ -15,7 +15,7 @@ import { checkRunForm, type RunForm } from './run-form.ts';
 import { RunControls } from './RunControls.tsx';
 import { SprStartChoice } from './SprStartChoice.tsx';
 import { TreeBoNFields } from './TreeBoNFields.tsx';
-import { scrollToLanes } from './scroll-to-lanes.ts';
+import { useScrollToLanesOnRun } from './scroll-to-lanes.ts';
 import { usePromptTokens } from './use-prompt-tokens.ts';
 
 type NumericKey = 'n' | 'alpha' | 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed' | 'kvBudgetTokens';
@@ -37,6 +37,7 @@ export function RunPanel() {
   const phase = useSession((s) => s.phase);
   const loaded = useSession((s) => s.loaded);
   const promptTokens = usePromptTokens(form.prompt);
+  const scrollToLanesSoon = useScrollToLanesOnRun();
   const kvBytesPerToken = loaded?.generator.kvBytesPerToken ?? 1;
   const scorers = loaded?.scorers.length ?? 1;
   const check = useMemo(
@@ -98,7 +99,7 @@ export function RunPanel() {
         onRun={() => {
           if (!check.ok) return;
           void controller.runWith(check.config);
-          scrollToLanes();
+          scrollToLanesSoon();
         }}
         onStop={controller.stop} onReset={() => void controller.reset()}
       />
