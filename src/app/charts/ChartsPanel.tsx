@@ -36,8 +36,8 @@ export function ChartsPanel() {
           note={lanes.some((l) => l.method === 'spr') && (
             <p className="note kv-rule" data-testid="kv-rule">
               Speculative Rejection decides when the rows it is writing would fill the <Term id="kv-budget">KV budget</Term>: each
-              round runs to ⌊budget ÷ rows⌋ − prompt tokens, the rows counted when the round starts (the dotted lines, with their
-              numbers). Rows that end before then free their memory, so its line may stay under the budget line when it decides.
+              round runs to ⌊budget ÷ rows⌋ − prompt tokens, counting the rows still being written when the round starts (complete
+              answers kept in the pool hold no memory): the dotted lines, with their numbers. Rows that end before then free their memory, so its line may stay under the budget line when it decides.
             </p>
           )}
         />

@@ -1,8 +1,11 @@
 // A word with its definition on hover and on keyboard focus (Tab reaches every term; Escape hides the
-// definition). The definition is also the term's accessible description, so a screen reader reads it
-// without the visible tooltip. The tooltip may be hovered itself, and it leaves when the page scrolls.
+// definition). The definition is also the term's accessible description (the glossary's hidden copy,
+// GlossaryList.tsx, or a hidden one of its own when the page gives a definition for its context), so a
+// screen reader reads it without the tooltip, and the term's text on the page is only its words. The
+// tooltip never takes the pointer (it cannot cover what a click aims at); it leaves when the page scrolls.
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { definitionId } from './GlossaryList.tsx';
 import { TERMS, type TermId } from './terms.ts';
 import { placeTip, type TipPlace } from './tip-place.ts';
 
@@ -14,12 +17,13 @@ interface Props {
   readonly text?: string;
 }
 
-/** Hiding waits this long after the pointer leaves, so it can move onto the tooltip. */
-const HIDE_DELAY_MS = 150;
+/** Hiding waits this long after the pointer leaves, so a pointer passing between close terms does not flicker. */
+const HIDE_DELAY_MS = 100;
 
 export function Term({ id, children, text }: Props) {
   const definition = text ?? TERMS[id].text;
-  const descriptionId = useId();
+  const ownId = useId();
+  const descriptionId = text === undefined ? definitionId(id) : ownId;
   const anchor = useRef<HTMLSpanElement>(null);
   const tip = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
@@ -67,12 +71,11 @@ export function Term({ id, children, text }: Props) {
       >
         {children ?? TERMS[id].label}
       </span>
-      <span id={descriptionId} hidden>{definition}</span>
+      {text !== undefined && <span id={ownId} hidden>{definition}</span>}
       {open && createPortal(
         <div
           ref={tip} className="term-tip" data-testid="term-tip" data-term={id} aria-hidden="true"
           style={place ? { left: place.left, top: place.top } : { left: 0, top: 0, visibility: 'hidden' }}
-          onPointerEnter={show} onPointerLeave={hideSoon}
         >
           <b>{TERMS[id].label}</b>: {definition}
         </div>,

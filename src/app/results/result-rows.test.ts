@@ -26,7 +26,7 @@ describe('resultRows', () => {
   it('says "less" or "more" compute, "as fast" or "slower"', () => {
     expect(describeVersusBon({ computeSaved: 0.68, speedup: 2.8, rewardGap: 0 })).toBe('68% less compute, 2.8x as fast, same best reward');
     expect(describeVersusBon({ computeSaved: -0.92, speedup: 0.3, rewardGap: null })).toBe('92% more compute, 3.3x slower');
-    expect(describeVersusBon({ computeSaved: 0.001, speedup: 1, rewardGap: null })).toBe('as much compute, 1.0x as fast');
+    expect(describeVersusBon({ computeSaved: 0.001, speedup: 0.97, rewardGap: null })).toBe('as much compute, about as fast');
   });
 
   it('says how the reward models spent their tokens: streamed, re-reading prefixes, or both', () => {

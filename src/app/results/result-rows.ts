@@ -77,7 +77,9 @@ function budgetNote(lane: LaneState, bonDecoded: number | null): string | null {
 export function describeVersusBon(v: VersusBon): string {
   const percent = Math.round(Math.abs(v.computeSaved) * 100);
   const compute = percent === 0 ? 'as much compute' : v.computeSaved > 0 ? `${percent}% less compute` : `${percent}% more compute`;
-  const speed = !(v.speedup > 0) ? '' : v.speedup >= 1 ? `, ${v.speedup.toFixed(1)}x as fast` : `, ${(1 / v.speedup).toFixed(1)}x slower`;
+  const speed = !(v.speedup > 0) ? ''
+    : v.speedup >= 0.95 && v.speedup < 1.05 ? ', about as fast'
+      : v.speedup >= 1 ? `, ${v.speedup.toFixed(1)}x as fast` : `, ${(1 / v.speedup).toFixed(1)}x slower`;
   return `${compute}${speed}${v.rewardGap === null ? '' : `, ${rewardGapWords(v.rewardGap)}`}`;
 }
 
