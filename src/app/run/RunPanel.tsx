@@ -15,7 +15,7 @@ import { checkRunForm, type RunForm } from './run-form.ts';
 import { RunControls } from './RunControls.tsx';
 import { SprStartChoice } from './SprStartChoice.tsx';
 import { TreeBoNFields } from './TreeBoNFields.tsx';
-import { useScrollToLanesOnRun } from './scroll-to-lanes.ts';
+import { scrollToLanesWhenShown } from './scroll-to-lanes.ts';
 import { usePromptTokens } from './use-prompt-tokens.ts';
 
 type NumericKey = 'n' | 'alpha' | 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed' | 'kvBudgetTokens';
@@ -37,7 +37,6 @@ export function RunPanel() {
   const phase = useSession((s) => s.phase);
   const loaded = useSession((s) => s.loaded);
   const promptTokens = usePromptTokens(form.prompt);
-  const scrollToLanesSoon = useScrollToLanesOnRun();
   const kvBytesPerToken = loaded?.generator.kvBytesPerToken ?? 1;
   const scorers = loaded?.scorers.length ?? 1;
   const check = useMemo(
@@ -98,8 +97,8 @@ export function RunPanel() {
         phase={phase} canRun={check.ok && phase === 'ready'}
         onRun={() => {
           if (!check.ok) return;
+          scrollToLanesWhenShown(controller.run);
           void controller.runWith(check.config);
-          scrollToLanesSoon();
         }}
         onStop={controller.stop} onReset={() => void controller.reset()}
       />
