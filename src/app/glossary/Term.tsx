@@ -2,7 +2,7 @@
 // definition). The definition is also the term's accessible description (the glossary's hidden copy,
 // GlossaryList.tsx, or a hidden one of its own when the page gives a definition for its context), so a
 // screen reader reads it without the tooltip, and the term's text on the page is only its words. The
-// tooltip never takes the pointer (it cannot cover what a click aims at); it leaves when the page scrolls.
+// tooltip never takes the pointer (it cannot cover what a click aims at) and follows its term when the page scrolls.
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { definitionId } from './GlossaryList.tsx';
@@ -43,18 +43,31 @@ export function Term({ id, children, text }: Props) {
     setPlace(null);
   };
 
+  // Placed under (or over) its term once it is measured, and again when the page scrolls or resizes
+  // (Tab scrolls a term into view as it focuses it).
   useLayoutEffect(() => {
-    if (!open || !anchor.current || !tip.current) return;
-    const a = anchor.current.getBoundingClientRect();
-    const t = tip.current.getBoundingClientRect();
-    setPlace(placeTip(a, t, { width: document.documentElement.clientWidth, height: window.innerHeight }));
+    if (!open) return undefined;
+    const placeNow = () => {
+      if (!anchor.current || !tip.current) return;
+      const a = anchor.current.getBoundingClientRect();
+      const t = tip.current.getBoundingClientRect();
+      setPlace(placeTip(a, t, { width: document.documentElement.clientWidth, height: window.innerHeight }));
+    };
+    placeNow();
+    let frame = 0;
+    const later = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(placeNow);
+    };
+    window.addEventListener('scroll', later, { capture: true, passive: true });
+    window.addEventListener('resize', later);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', later, { capture: true });
+      window.removeEventListener('resize', later);
+    };
   }, [open]);
 
-  useEffect(() => {
-    if (!open) return undefined;
-    window.addEventListener('scroll', hide, { capture: true, passive: true });
-    return () => window.removeEventListener('scroll', hide, { capture: true });
-  }, [open]);
   useEffect(() => () => window.clearTimeout(hideTimer.current), []);
 
   return (
