@@ -19,22 +19,42 @@ export function scrollToLanes(): void {
     lanes.scrollIntoView({ behavior: 'instant', block: 'start' });
     return;
   }
+  // Where the glide ends: fixed when it starts, whatever appears on the page meanwhile.
+  const aim = Math.round(window.scrollY + lanes.getBoundingClientRect().top - scrollMarginOf(lanes));
   lanes.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  // Panels that appear above the lanes while the scroll glides move its target (the browser holds a view
-  // in place only once it has stopped): where it stops short, it finishes the move at once, unless the
-  // reader took over the scrolling meanwhile. Nothing is left listening after the glide.
+  let frame = 0;
   const stop = () => {
     window.clearTimeout(timer);
+    cancelAnimationFrame(frame);
     window.removeEventListener('scrollend', settle);
     for (const type of READER_SCROLLS) window.removeEventListener(type, stop, true);
   };
+  // Panels that appear above the lanes while the scroll glides move them off its aim (the browser holds
+  // a view in place only once it has stopped): a glide that ended on its aim finishes the move at once.
+  // One that ended elsewhere was taken over (the reader, an error panel showing itself): left alone.
   const settle = () => {
     stop();
-    if (Math.abs(lanes.getBoundingClientRect().top) > AT_TOP_PX) lanes.scrollIntoView({ behavior: 'instant', block: 'start' });
+    if (lanes.isConnected && Math.abs(window.scrollY - aim) <= 2 && Math.abs(lanes.getBoundingClientRect().top) > AT_TOP_PX) {
+      lanes.scrollIntoView({ behavior: 'instant', block: 'start' });
+    }
   };
+  // The lanes left the page mid-glide (the engine stopped, new models): the glide stops where it is.
+  const watch = () => {
+    if (!lanes.isConnected) {
+      stop();
+      window.scrollTo({ top: window.scrollY, behavior: 'instant' });
+      return;
+    }
+    frame = requestAnimationFrame(watch);
+  };
+  frame = requestAnimationFrame(watch);
   const timer = window.setTimeout(stop, 3000);
   window.addEventListener('scrollend', settle);
   for (const type of READER_SCROLLS) window.addEventListener(type, stop, true);
+}
+
+function scrollMarginOf(element: Element): number {
+  return Number.parseFloat(getComputedStyle(element).scrollMarginTop) || 0;
 }
 
 const READER_SCROLLS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
