@@ -1,8 +1,8 @@
 // Every number explained where it stands, and the page laid out for a laptop and a phone (WASM,
 // built-in models): glossary terms reachable by keyboard, one total-compute figure per method with its
 // formula and "Against Best-of-N" agreeing with it, the tie rule, the decision-length rule on the KV
-// chart, Load and Run in view at 1440 × 900, the page going to the lanes on Run (at once under reduced
-// motion), lanes that hold their columns while methods wait, stacked lanes and no sideways scroll at
+// chart, Load and Run in view at 1440 × 900, the page going to the lanes on Run (in one jump, reduced
+// motion or not), lanes that hold their columns while methods wait, stacked lanes and no sideways scroll at
 // 420 px, dark mode from the system setting.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -212,7 +212,7 @@ describe('a phone, 420 px wide, dark, with reduced motion', () => {
     await page.keyboard.press('Escape');
     await setSettings(page, { n: '16', maxNewTokens: '32', kvBudgetTokens: '200' });
     const { tops, scrolls } = await runRecordingLanes(page);
-    // Reduced motion: the first frame that scrolled the page already shows the lanes at the top.
+    // Reduced motion: the first frame that scrolled the page already shows the lanes at the top (no glide).
     const moved = scrolls.findIndex((y) => y !== scrolls[0]);
     expect(moved).toBeGreaterThan(0);
     expect(Math.abs(tops[moved]!)).toBeLessThan(30);

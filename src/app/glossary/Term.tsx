@@ -35,12 +35,15 @@ export function Term({ id, children, text }: Props) {
   };
   const hideSoon = () => {
     window.clearTimeout(hideTimer.current);
-    hideTimer.current = window.setTimeout(() => setOpen(false), HIDE_DELAY_MS);
+    hideTimer.current = window.setTimeout(close, HIDE_DELAY_MS);
+  };
+  const close = () => {
+    setOpen(false);
+    setPlace(null);
   };
   const hide = () => {
     window.clearTimeout(hideTimer.current);
-    setOpen(false);
-    setPlace(null);
+    close();
   };
 
   // Placed under (or over) its term once it is measured, and again when the page scrolls or resizes
