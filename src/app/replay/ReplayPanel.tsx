@@ -28,7 +28,7 @@ export function ReplayPanel() {
   if (!sweep) return null;
   const approximate = sweep.rows.some((r) => r.approximate);
   const bestOfNWinner = bonFinal && bonFinal.length > 0 ? bonFinal.reduce((a, b) => (b.reward > a.reward || (b.reward === a.reward && b.id < a.id) ? b : a)).id : null;
-  const notes = sweepNotes(sweep.rows, bestOfNWinner);
+  const notes = sweepNotes(sweep.rows, bestOfNWinner, sweep.decision.mode);
   return (
     <section className="panel replay results" aria-label="Replay for other values of alpha" data-testid="replay">
       <h2>What if α were different?</h2>

@@ -3,13 +3,15 @@
 import { formatCount } from '../format.ts';
 import type { AlphaRow } from './alpha-sweep.ts';
 
-export function sweepNotes(rows: readonly AlphaRow[], bestOfNWinner: number | null): string[] {
+export function sweepNotes(rows: readonly AlphaRow[], bestOfNWinner: number | null, mode: 'memory' | 'fixed' = 'memory'): string[] {
   const notes: string[] = [];
   const zero = rows.find((r) => r.alpha === 0);
   if (zero && zero.rounds > 0) {
-    notes.push(
-      `α = 0 rejects nothing by itself, yet it decided ${zero.rounds} time${zero.rounds === 1 ? '' : 's'}: each time the budget is full, the survivors whose next token would not fit it are cut (${formatCount(zero.cutForMemory)} cut for memory in all), and the rows left run to their next, longer share of the budget.`,
-    );
+    const times = `${zero.rounds} time${zero.rounds === 1 ? '' : 's'}`;
+    const when = mode === 'fixed' ? 'at the fixed lengths, and whenever the budget was full' : 'whenever the budget was full';
+    notes.push(zero.cutForMemory > 0
+      ? `α = 0 rejects nothing by itself, yet it decided ${times} (${when}) and cut ${formatCount(zero.cutForMemory)} for memory: survivors whose next token would not fit the budget are cut, and the rows left run to their next, longer share of it.`
+      : `α = 0 rejects nothing: at each of its ${zero.rounds} decision${zero.rounds === 1 ? '' : 's'} (${when}) it kept every answer.`);
   }
   const same = rows.flatMap((r, i) => {
     const next = rows[i + 1];
