@@ -80,9 +80,12 @@ export async function pointAtBranch(page: Page, lane: Locator, status: string, x
   await viewport.scrollIntoViewIfNeeded();
   const box = await viewport.boundingBox();
   if (!box) return null;
-  for (let y = box.y + 16; y < box.y + box.height - 16; y += 1) {
-    await page.mouse.move(box.x + xFromLeft, y);
-    if ((await viewport.getAttribute('data-hover-status')) === status) return { x: box.x + xFromLeft, y };
+  // Whole pixels: a click reports whole-pixel coordinates, so a fractional point that hovers a branch
+  // at the edge of the tree's rows could miss it on the click.
+  const x = Math.round(box.x + xFromLeft);
+  for (let y = Math.ceil(box.y + 16); y < box.y + box.height - 16; y += 1) {
+    await page.mouse.move(x, y);
+    if ((await viewport.getAttribute('data-hover-status')) === status) return { x, y };
   }
   return null;
 }

@@ -21,7 +21,11 @@ describe('format', () => {
   it('signs rewards and never prints minus zero', () => {
     expect(formatReward(1.234)).toBe('+1.23');
     expect(formatReward(-0.5)).toBe('-0.50');
-    expect(formatReward(-0.001)).toBe('0.00');
+    expect(formatReward(0)).toBe('0.00');
+    expect(formatReward(-0)).toBe('0.00');
+    // Not zero, but under 0.005: two significant digits, so it does not read as a zero.
+    expect(formatReward(-0.001)).toBe('-0.0010');
+    expect(formatReward(0.0031415)).toBe('+0.0031');
     expect(formatReward(null)).toBe('–');
   });
 

@@ -29,11 +29,15 @@ export function formatDuration(ms: number): string {
   return `${minutes} min ${Math.round(seconds - minutes * 60)} s`;
 }
 
-/** Rewards are unbounded logits or log-ratios: a sign and two decimals. */
+/**
+ * Rewards are unbounded logits or log-ratios: a sign and two decimals. A reward that is not zero but
+ * rounds to 0.00 keeps two significant digits (+0.0031), so only an exact zero reads as 0.00.
+ */
 export function formatReward(reward: number | null | undefined): string {
   if (reward === null || reward === undefined || !Number.isFinite(reward)) return '–';
-  const fixed = reward.toFixed(2);
-  return reward > 0 ? `+${fixed}` : fixed === '-0.00' ? '0.00' : fixed;
+  if (reward === 0) return '0.00';
+  const fixed = Math.abs(reward) < 0.005 ? reward.toPrecision(2) : reward.toFixed(2);
+  return reward > 0 ? `+${fixed}` : fixed;
 }
 
 // One formatter for all counts: toLocaleString builds a new one per call, which shows in profiles.

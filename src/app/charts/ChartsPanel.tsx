@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { LaneState, RunState } from '../state/run-state.ts';
 import { useRunFrame } from '../state/use-run-frame.ts';
+import { Term } from '../glossary/Term.tsx';
 import { RewardChart } from './RewardChart.tsx';
 import type { XAxisKind } from './series.ts';
 import { StepChart } from './StepChart.tsx';
@@ -30,8 +31,17 @@ export function ChartsPanel() {
         </fieldset>
       </div>
       <div className="chart-grid">
-        <StepChart title="KV cache in use (bytes)" lanes={lanes} metric="kvBytes" axis={axis} budget={budget} />
-        <StepChart title="Alive candidates (batch size)" lanes={lanes} metric="alive" axis={axis} budget={null} />
+        <StepChart
+          title={<><Term id="kv-cache">KV cache</Term> in use (bytes)</>} name="KV cache in use (bytes)" lanes={lanes} metric="kvBytes" axis={axis} budget={budget}
+          note={lanes.some((l) => l.method === 'spr') && (
+            <p className="note kv-rule" data-testid="kv-rule">
+              Speculative Rejection decides when the rows it is writing would fill the <Term id="kv-budget">KV budget</Term>: each
+              round runs to ⌊budget ÷ rows⌋ − prompt tokens, counting the rows still being written when the round starts (complete
+              answers kept in the pool hold no memory): the dotted lines, with their numbers. Rows that end before then free their memory, so its line may stay under the budget line when it decides.
+            </p>
+          )}
+        />
+        <StepChart title="Alive candidates (batch size)" name="Alive candidates (batch size)" lanes={lanes} metric="alive" axis={axis} budget={null} />
         <RewardChart lanes={lanes} axis={axis} />
       </div>
     </section>

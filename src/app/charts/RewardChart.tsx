@@ -12,6 +12,8 @@ import { onePerPixel } from './chart-data.ts';
 import { chartOptions } from './chart-options.ts';
 import { memoByLane } from './lane-memo.ts';
 import { drawMarks, type MarkKind } from './marks.ts';
+import { chartPalette } from './palette.ts';
+import { Term } from '../glossary/Term.tsx';
 import { rewardSeries, xExtent, type RewardPoint, type XAxisKind } from './series.ts';
 import { useUPlot } from './use-uplot.ts';
 
@@ -26,7 +28,7 @@ const groupsOf = memoByLane((lane: LaneState, axis: XAxisKind): Group[] => {
   const { partial, final } = rewardSeries(lane, axis);
   const color = METHOD_COLORS[lane.method];
   return [
-    { kind: 'cross', color: '#9ca3af', points: partial.filter((p) => !p.kept) },
+    { kind: 'cross', color: chartPalette().cut, points: partial.filter((p) => !p.kept) },
     { kind: 'dot', color, points: partial.filter((p) => p.kept) },
     { kind: 'diamond', color, points: final },
   ];
@@ -47,7 +49,7 @@ export const RewardChart = memo(function RewardChart({ lanes, axis }: Props) {
   const groups = useRef<Group[]>([]);
   const methods = lanes.map((l) => l.method);
   const options = chartOptions({
-    xLabel: axisLabel(axis), xRange: () => domain.current, yRange: () => yDomain.current, yFormat: formatReward, yWidth: 52, liveLegend: false,
+    xLabel: axisLabel(axis), xRange: () => domain.current, yRange: () => yDomain.current, yFormat: formatReward, yWidth: 52, yLabel: 'reward', liveLegend: false,
     series: methods.map((m) => ({ label: METHOD_LABELS[m], stroke: METHOD_COLORS[m], fill: METHOD_COLORS[m], points: { show: false } })),
     draw: (u) => {
       const drawn = drawGroups(u, groups.current);
@@ -65,7 +67,10 @@ export const RewardChart = memo(function RewardChart({ lanes, axis }: Props) {
   useUPlot(box, options, `${methods.join()}:${axis}`, feed, HEIGHT);
   return (
     <figure ref={figure} className="chart" data-testid="chart-rewards" data-points={0}>
-      <figcaption>Rewards: partial at decisions (● kept, × cut), final (◆)<span className="muted"> · every candidate; marks on the same pixel drawn once</span></figcaption>
+      <figcaption>
+        Rewards: <Term id="partial-reward">partial</Term> at decisions (● kept, × cut), <Term id="final-reward">final</Term> (◆)
+        <span className="muted"> · every candidate; marks on the same pixel drawn once</span>
+      </figcaption>
       <div ref={box} className="uplot-box" role="img" aria-label={`Partial and final rewards per method over ${axisLabel(axis)}`} />
     </figure>
   );

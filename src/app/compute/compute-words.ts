@@ -48,5 +48,5 @@ export function parametersSentence(parameters: { readonly generator: number | nu
   if (parameters === null) return '';
   const size = (p: number | null) => (p === null ? 'unknown' : p >= 1e9 ? `${(p / 1e9).toFixed(2)}B` : p >= 1e6 ? `${(p / 1e6).toFixed(1)}M` : `${formatCount(p / 1e3)}K`);
   const scorers = parameters.scorers.map((p, i) => `reward model${parameters.scorers.length > 1 ? ` ${i + 1}` : ''} ${size(p)}`).join(', ');
-  return `FLOPs ≈ 2 × parameters × tokens, generator (decoded + prefill tokens) and reward models added; parameters, estimated from the weight files: generator ${size(parameters.generator)}, ${scorers}.`;
+  return `FLOPs ≈ 2 × parameters × tokens, generator (decoded + prefill tokens) and reward models added, as in the results table's total compute; parameters, estimated from the weight files: generator ${size(parameters.generator)}, ${scorers}.`;
 }

@@ -2,7 +2,9 @@
 import type { CombineConfig } from '../../core/config.ts';
 import { formatReward } from '../format.ts';
 import type { LaneState } from '../state/run-state.ts';
+import { Term } from '../glossary/Term.tsx';
 import { CandidatePicker } from './CandidatePicker.tsx';
+import { endedThenCut, partialWords } from './partial-words.ts';
 import { ScorerBreakdown } from './ScorerBreakdown.tsx';
 
 interface Props {
@@ -25,21 +27,19 @@ export function CandidateDetails({ lane, candidateId, onSelect, scorerNames, com
   const c = candidateId === null ? undefined : lane.candidates.get(candidateId);
   const decisionWord = lane.method === 'treebon' ? 'layer' : 'decision';
   const statusWords = lane.method === 'treebon' ? TREEBON_STATUS_WORDS : STATUS_WORDS;
-  const keptWord = lane.method === 'treebon' ? 'parent' : 'kept';
   return (
     <div className="candidate-details" data-testid="candidate-details">
       <CandidatePicker lane={lane} candidateId={candidateId} onSelect={onSelect} />
       {c && (
         <>
           <p className="facts">
-            {statusWords[c.status]}{c.finishReason === 'stop-token' ? ' (ended itself)' : c.finishReason === 'max-length' ? ' (hit max length)' : ''} ·{' '}
+            {endedThenCut(c, lane) ? `complete, then ${lane.method === 'treebon' ? 'not chosen at a later layer\'s end' : 'cut at a decision point (outranked)'}` : statusWords[c.status]}{c.finishReason === 'stop-token' ? ' (ended itself)' : c.finishReason === 'max-length' ? ' (hit max length)' : ''} ·{' '}
             {c.length} tokens{c.parent !== null ? ` · continues #${c.parent}` : ''}{lane.method === 'bon' ? ` · batch ${c.batch + 1}` : ''}
-            {c.finalReward !== null && <> · final reward <b>{formatReward(c.finalReward)}</b></>}
+            {c.finalReward !== null && <> · <Term id="final-reward">final reward</Term> <b>{formatReward(c.finalReward)}</b></>}
           </p>
           {c.partials.length > 0 && (
             <p className="partials">
-              Partial rewards:{' '}
-              {c.partials.map((p) => `${decisionWord} ${p.round} at ${p.length} tokens ${formatReward(p.reward)} (${p.kept ? keptWord : 'cut'})`).join('; ')}
+              <Term id="partial-reward">Partial rewards</Term>: {partialWords(lane, c).join('; ')}
             </p>
           )}
           <ScorerBreakdown

@@ -10,6 +10,18 @@ function progressWords(lane: LaneState): string {
   return `${lane.decisions.length} decision${lane.decisions.length === 1 ? '' : 's'}`;
 }
 
+/**
+ * "3 alive of 32" for Best-of-N and Speculative Rejection (the candidates it started); TreeBoN writes N
+ * at every layer and grows more branches than N in all, so it says both.
+ */
+export function aliveWords(lane: Pick<LaneState, 'method' | 'start' | 'candidates'>, alive: number): string {
+  const n = lane.start?.n;
+  if (lane.method === 'treebon' && n !== undefined) {
+    return `${alive} being written (N = ${n} per layer, ${formatCount(lane.candidates.size)} branches in all)`;
+  }
+  return `${alive} alive of ${lane.candidates.size}`;
+}
+
 export function LaneStatus({ lane }: { readonly lane: LaneState }) {
   const last = lane.steps.at(-1);
   let alive = 0;
@@ -17,7 +29,7 @@ export function LaneStatus({ lane }: { readonly lane: LaneState }) {
   const state = lane.end ? (lane.end.stopped ? 'stopped' : 'done') : lane.steps.length === 0 ? 'starting' : 'generating';
   return (
     <p className="lane-status" data-testid="lane-status" data-state={state}>
-      <b>{state}</b> · {alive} alive of {lane.candidates.size} · {formatCount(last?.decodedTokens ?? 0)} tokens decoded ·{' '}
+      <b>{state}</b> · {aliveWords(lane, alive)} · {formatCount(last?.decodedTokens ?? 0)} tokens decoded ·{' '}
       {progressWords(lane)} · {formatDuration(lane.end?.totals.wallMs ?? lane.lastT)}
     </p>
   );

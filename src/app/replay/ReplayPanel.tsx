@@ -3,7 +3,9 @@
 import { useMemo } from 'react';
 import { useRun } from '../engine/controller-context.ts';
 import { formatCount, formatReward } from '../format.ts';
+import { Term } from '../glossary/Term.tsx';
 import { alphaSweep, type AlphaSweep } from './alpha-sweep.ts';
+import { sweepNotes } from './sweep-words.ts';
 
 function scheduleWords(sweep: AlphaSweep): string {
   return sweep.decision.mode === 'fixed'
@@ -25,6 +27,8 @@ export function ReplayPanel() {
   );
   if (!sweep) return null;
   const approximate = sweep.rows.some((r) => r.approximate);
+  const bestOfNWinner = bonFinal && bonFinal.length > 0 ? bonFinal.reduce((a, b) => (b.reward > a.reward || (b.reward === a.reward && b.id < a.id) ? b : a)).id : null;
+  const notes = sweepNotes(sweep.rows, bestOfNWinner, sweep.decision.mode);
   return (
     <section className="panel replay results" aria-label="Replay for other values of alpha" data-testid="replay">
       <h2>What if α were different?</h2>
@@ -35,9 +39,14 @@ export function ReplayPanel() {
         length these replays decide at. No model runs. The answer is always a complete response.
         {sweep.runAlpha === null && runStartedFromMemory ? <> This run started Speculative Rejection from the same memory: these rows are what it would do from Best-of-N&apos;s N instead.</> : null}
       </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="α table (scrolls sideways on a narrow screen)">
       <table>
         <thead>
-          <tr><th>α</th><th>Best reward</th><th>Tokens decoded</th><th>Of Best-of-N&apos;s</th><th>Reward-model tokens</th><th>Decisions</th></tr>
+          <tr>
+            <th><Term id="alpha">α</Term></th><th>Best <Term id="reward">reward</Term></th><th><Term id="decoded-tokens">Tokens decoded</Term></th>
+            <th>Of Best-of-N&apos;s</th><th><Term id="reward-model-tokens">Reward-model tokens</Term></th><th><Term id="decision-point">Decisions</Term></th>
+            <th><Term id="cut-for-memory">Cut for memory</Term></th>
+          </tr>
         </thead>
         <tbody>
           {sweep.rows.map((r) => (
@@ -48,10 +57,15 @@ export function ReplayPanel() {
               <td>{sweep.bestOfNDecodedTokens > 0 ? `${Math.round((100 * r.decodedTokens) / sweep.bestOfNDecodedTokens)}%` : '–'}</td>
               <td data-testid="replay-reward-tokens">{r.rewardTokens === null ? '–' : formatCount(r.rewardTokens)}</td>
               <td>{r.rounds}</td>
+              <td data-testid="replay-cut-for-memory">{formatCount(r.cutForMemory)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      </div>
+      <ul className="note sweep-notes" data-testid="sweep-notes">
+        {notes.map((n) => <li key={n}>{n}</li>)}
+      </ul>
       {approximate && (
         <p className="note">≈ This run was recorded without some decision lengths (an older run file): the nearest shorter recorded length&apos;s scores stood in, so those rows are approximate.</p>
       )}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../core/events.ts';
 import { bonEvents } from '../fixtures/two-method-run.ts';
 import { applyEvents, emptyRunState } from '../state/run-state.ts';
-import { alphaSweep, sweepInputOf } from './alpha-sweep.ts';
+import { alphaSweep, cutForMemoryIn, sweepInputOf } from './alpha-sweep.ts';
 
 const sprStart = (lengths: number[], initial = 'n'): RunEvent => ({
   method: 'spr', t: 2000, type: 'run-start', prompt: 'Say something kind.', promptTokens: 5, n: 4, maxNewTokens: 4,
@@ -22,8 +22,8 @@ describe('alphaSweep', () => {
     expect(sweep?.runAlpha).toBeNull();
     // At 2 tokens the partial rewards of #0 and #1 are 0.1 and 1.0: α = 0.5 keeps #1 (3 tokens long), cuts #0.
     expect(sweep?.rows).toEqual([
-      { alpha: 0, reward: 1.5, winnerId: 1, decodedTokens: 4 + 3, rewardTokens: null, rounds: 1, approximate: false },
-      { alpha: 0.5, reward: 1.5, winnerId: 1, decodedTokens: 2 + 3, rewardTokens: null, rounds: 1, approximate: false },
+      { alpha: 0, reward: 1.5, winnerId: 1, decodedTokens: 4 + 3, rewardTokens: null, rounds: 1, cutForMemory: 0, approximate: false },
+      { alpha: 0.5, reward: 1.5, winnerId: 1, decodedTokens: 2 + 3, rewardTokens: null, rounds: 1, cutForMemory: 0, approximate: false },
     ]);
   });
 
@@ -31,6 +31,13 @@ describe('alphaSweep', () => {
     const sweep = alphaSweep(sweepInputOf(applyEvents(emptyRunState, [...bonEvents, sprStart([3], 'memory')])), [0.5]);
     expect(sweep?.rows[0]?.approximate).toBe(true);
     expect(sweep?.runAlpha).toBeNull();
+  });
+
+  it('counts what a decision cut beyond α, for memory', () => {
+    const pool = [0, 1, 2, 3].map((id) => ({ id, reward: id, finished: false, kept: id < 1 }));
+    // α = 0 keeps all 4, but only one row could go on inside the budget: 3 cut for memory.
+    expect(cutForMemoryIn({ pool, kept: [0] }, 0)).toBe(3);
+    expect(cutForMemoryIn({ pool, kept: [0, 1] }, 0.5)).toBe(0);
   });
 
   it('waits for Best-of-N\'s prefix scores', () => {

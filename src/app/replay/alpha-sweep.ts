@@ -5,7 +5,8 @@
 // a same-N run exactly (Best-of-N records every decision length these replays need).
 import { REPLAY_ALPHAS, type CombineConfig, type DecisionSchedule } from '../../core/config.ts';
 import type { RunEvent, RunEventOf, ScoredCandidate } from '../../core/events.ts';
-import { replaySpeculativeRejection } from '../../core/replay.ts';
+import { replaySpeculativeRejection, type ReplayRound } from '../../core/replay.ts';
+import { keepCount } from '../../core/selection.ts';
 import type { RunState } from '../state/run-state.ts';
 
 export const SWEEP_ALPHAS = REPLAY_ALPHAS;
@@ -19,6 +20,8 @@ export interface AlphaRow {
   readonly rewardTokens: number | null;
   /** Decision points the replay went through. */
   readonly rounds: number;
+  /** Candidates α would have kept that were cut because their next token would not fit the budget, over all decisions. */
+  readonly cutForMemory: number;
   /** A decision length fell between recorded prefix lengths: the nearest shorter one's scores stood in. */
   readonly approximate: boolean;
 }
@@ -61,6 +64,11 @@ function scheduleOf(sprStart: RunEventOf<'run-start'> | null): DecisionSchedule 
   return params?.['decision'] === 'fixed' && Array.isArray(lengths) ? { mode: 'fixed', lengths } : { mode: 'memory' };
 }
 
+/** Cut at a decision beyond the fraction α: survivors whose next token would not fit the budget. */
+export function cutForMemoryIn(round: Pick<ReplayRound, 'pool' | 'kept'>, alpha: number): number {
+  return keepCount(round.pool.length, alpha) - round.kept.length;
+}
+
 /** Null until Best-of-N has finished with prefix scores (the replay's only input). */
 export function alphaSweep(input: SweepInput, alphas: readonly number[] = SWEEP_ALPHAS): AlphaSweep | null {
   const { bonStart, bonFinal, prefixScores, sprStart, combine } = input;
@@ -80,6 +88,7 @@ export function alphaSweep(input: SweepInput, alphas: readonly number[] = SWEEP_
       decodedTokens: result.decodedTokens,
       rewardTokens: result.rewardTokens,
       rounds: result.rounds.length,
+      cutForMemory: result.rounds.reduce((sum, r) => sum + cutForMemoryIn(r, a), 0),
       approximate: result.approximate,
     };
   });

@@ -9,7 +9,9 @@ describe('resultRows', () => {
     const [bon, spr] = resultRows(applyEvents(emptyRunState, twoMethodRun));
     expect(bon).toMatchObject({ method: 'bon', bestReward: 2.5, winnerId: 2, decodedTokens: 15, wallMs: 100, versusBon: null });
     expect(spr?.method).toBe('spr');
-    expect(spr?.versusBon?.tokensSaved).toBeCloseTo(1 - 12 / 15);
+    // The fixture records no model sizes: its total cost is every token, decoded + prefill (20) + reward model (0).
+    expect(spr?.cost).toEqual({ value: 12 + 20, unit: 'tokens' });
+    expect(spr?.versusBon?.computeSaved).toBeCloseTo(1 - (12 + 20) / (15 + 20));
     expect(spr?.versusBon?.speedup).toBeCloseTo(100 / 55);
     expect(spr?.versusBon?.rewardGap).toBe(0);
   });
@@ -21,9 +23,10 @@ describe('resultRows', () => {
     expect(inFlight[0]).toMatchObject({ finished: false, bestReward: null, decodedTokens: 8 });
   });
 
-  it('says "fewer" or "more", "as fast" or "slower"', () => {
-    expect(describeVersusBon({ tokensSaved: 0.68, speedup: 2.8, rewardGap: 0 })).toBe('68% fewer tokens, 2.8x as fast');
-    expect(describeVersusBon({ tokensSaved: -0.92, speedup: 0.3, rewardGap: null })).toBe('92% more tokens, 3.3x slower');
+  it('says "less" or "more" compute, "as fast" or "slower"', () => {
+    expect(describeVersusBon({ computeSaved: 0.68, speedup: 2.8, rewardGap: 0 })).toBe('68% less compute, 2.8x as fast, same best reward');
+    expect(describeVersusBon({ computeSaved: -0.92, speedup: 0.3, rewardGap: null })).toBe('92% more compute, 3.3x slower');
+    expect(describeVersusBon({ computeSaved: 0.001, speedup: 0.97, rewardGap: null })).toBe('as much compute, about as fast');
   });
 
   it('says how the reward models spent their tokens: streamed, re-reading prefixes, or both', () => {

@@ -24,14 +24,17 @@ describe('TreeBoN against Best-of-N\'s budget', () => {
     expect(b).toMatchObject({ n: 8, maxNewTokens: 24, budget: 192, afterStops: engine.afterStops, emptySlots: engine.emptySlots });
     expect(b.decoded).toBe(engine.decoded);
     expect(b.decoded).toBeLessThan(192);
-    expect(describeTreeBoNBudget(b)).toMatch(/^\d+ under Best-of-N's budget N × max length \(8 × 24 = 192\), left unused by answers that ended early: \d+ after/);
+    expect(describeTreeBoNBudget(b)).toMatch(/^\d+ of Best-of-N's budget N × max length \(8 × 24 = 192\); \d+ left unused by answers that ended early \(\d+ after/);
+    // Next to Best-of-N's own decoded tokens (less of the same budget), it says why they differ.
+    expect(describeTreeBoNBudget(b, b.decoded - 10)).toMatch(new RegExp(`Best-of-N decoded ${b.decoded - 10} of the same budget: .*TreeBoN re-spends slots`));
+    expect(describeTreeBoNBudget(b, b.decoded + 10)).not.toMatch(/Best-of-N decoded/);
   });
 
   it('says "equal" when no answer ends early, and nothing for other lanes or unfinished runs', async () => {
     const { lane } = await treeBoNRun(-60);
     const b = treeBoNBudget(lane)!;
     expect(b.decoded).toBe(192);
-    expect(describeTreeBoNBudget(b)).toBe("= Best-of-N's budget N × max length (8 × 24 = 192)");
+    expect(describeTreeBoNBudget(b)).toBe("All of Best-of-N's budget N × max length (8 × 24 = 192).");
     expect(treeBoNBudget({ ...lane, end: null })).toBeNull();
     expect(treeBoNBudget({ ...lane, method: 'bon' })).toBeNull();
   });

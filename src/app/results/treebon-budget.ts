@@ -35,14 +35,20 @@ export function treeBoNBudget(lane: LaneState): TreeBoNBudget | null {
   };
 }
 
-/** The result row's sentence: equal to Best-of-N's budget, or how far under it and why. */
-export function describeTreeBoNBudget(b: TreeBoNBudget): string {
+/**
+ * The result row's sentence: how much of the budget it shares with Best-of-N (N × max length) TreeBoN
+ * decoded, what early stops left unused, and why Best-of-N decoded less of the same budget.
+ */
+export function describeTreeBoNBudget(b: TreeBoNBudget, bonDecoded: number | null = null): string {
   const budget = `Best-of-N's budget N × max length (${b.n} × ${b.maxNewTokens} = ${formatCount(b.budget)})`;
-  if (b.decoded === b.budget) return `= ${budget}`;
+  const bon = bonDecoded === null || bonDecoded >= b.decoded
+    ? ''
+    : ` Best-of-N decoded ${formatCount(bonDecoded)} of the same budget: an answer that ends early leaves the rest of its slot unused there, while TreeBoN re-spends slots on new branches.`;
+  if (b.decoded === b.budget) return `All of ${budget}.${bon}`;
   const unused = b.budget - b.decoded;
   const explained = b.afterStops + b.emptySlots === unused;
   const why = explained
-    ? `: ${formatCount(b.afterStops)} after answers' stop tokens, ${formatCount(b.emptySlots)} in slots held by finished answers`
+    ? ` (${formatCount(b.afterStops)} after answers' stop tokens, ${formatCount(b.emptySlots)} in slots held by finished answers)`
     : '';
-  return `${formatCount(unused)} under ${budget}, left unused by answers that ended early${why}`;
+  return `${formatCount(b.decoded)} of ${budget}; ${formatCount(unused)} left unused by answers that ended early${why}.${bon}`;
 }

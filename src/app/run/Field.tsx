@@ -2,7 +2,7 @@
 import { useId, type ReactNode } from 'react';
 
 interface Props {
-  readonly label: string;
+  readonly label: ReactNode;
   readonly help?: string;
   readonly error?: string | undefined;
   readonly children: (id: string, describedBy: string | undefined) => ReactNode;
@@ -21,7 +21,7 @@ export function Field({ label, help, error, children }: Props) {
 }
 
 interface TextSettingProps {
-  readonly label: string;
+  readonly label: ReactNode;
   readonly help?: string;
   readonly error?: string | undefined;
   readonly value: string;

@@ -1,9 +1,10 @@
 // The run settings. Every value is checked by the engine's validator as it is typed; Run is enabled
 // only when all are valid, and each problem is explained next to its field.
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useController, useSession } from '../engine/controller-context.ts';
 import { useStore } from '../state/store.ts';
 import { BUILTIN_REWARD_ID } from '../../modelgen/builtin/task.ts';
+import { Term } from '../glossary/Term.tsx';
 import { BudgetHint } from './BudgetHint.tsx';
 import { CombineFields } from './CombineFields.tsx';
 import { promptSetFor } from './example-prompts.ts';
@@ -14,19 +15,20 @@ import { checkRunForm, type RunForm } from './run-form.ts';
 import { RunControls } from './RunControls.tsx';
 import { SprStartChoice } from './SprStartChoice.tsx';
 import { TreeBoNFields } from './TreeBoNFields.tsx';
+import { scrollToLanesWhenShown } from './scroll-to-lanes.ts';
 import { usePromptTokens } from './use-prompt-tokens.ts';
 
 type NumericKey = 'n' | 'alpha' | 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed' | 'kvBudgetTokens';
 
-const SETTINGS: readonly { key: NumericKey; label: string; help: string }[] = [
-  { key: 'n', label: 'N (candidates)', help: 'Answers sampled per method.' },
-  { key: 'alpha', label: 'α (rejected per decision)', help: 'Speculative Rejection drops this fraction at each decision.' },
-  { key: 'maxNewTokens', label: 'Max new tokens', help: 'Longest answer.' },
-  { key: 'kvBudgetTokens', label: 'KV budget (tokens)', help: 'Memory for the batch: prompt + answer tokens of all rows at once.' },
-  { key: 'temperature', label: 'Temperature', help: '0 = greedy.' },
-  { key: 'topK', label: 'Top-k', help: '0 = off.' },
-  { key: 'topP', label: 'Top-p', help: '1 = off.' },
-  { key: 'seed', label: 'Seed', help: 'Same seed, same answers.' },
+const SETTINGS: readonly { key: NumericKey; label: ReactNode; help: string }[] = [
+  { key: 'n', label: <><Term id="n">N</Term> (candidates)</>, help: 'Answers sampled per method.' },
+  { key: 'alpha', label: <><Term id="alpha">α</Term> (rejected per decision)</>, help: 'Speculative Rejection drops this fraction at each decision.' },
+  { key: 'maxNewTokens', label: <Term id="max-new-tokens">Max new tokens</Term>, help: 'Longest answer.' },
+  { key: 'kvBudgetTokens', label: <><Term id="kv-budget">KV budget</Term> (tokens)</>, help: 'Memory for the batch: prompt + answer tokens of all rows at once.' },
+  { key: 'temperature', label: <Term id="temperature">Temperature</Term>, help: '0 = greedy.' },
+  { key: 'topK', label: <Term id="top-k">Top-k</Term>, help: '0 = off.' },
+  { key: 'topP', label: <Term id="top-p">Top-p</Term>, help: '1 = off.' },
+  { key: 'seed', label: <Term id="seed">Seed</Term>, help: 'Same seed, same answers.' },
 ];
 
 export function RunPanel() {
@@ -62,10 +64,10 @@ export function RunPanel() {
           <NumberSetting key={s.key} name={s.key} label={s.label} help={s.help} error={errors[s.key]} value={form[s.key]} disabled={busy} onChange={(v) => set(s.key, v)} />
         ))}
         <fieldset className={errors.decisionMode || errors.decisionLengths ? 'decision invalid' : 'decision'}>
-          <legend>Decision points</legend>
+          <legend><Term id="decision-point">Decision points</Term></legend>
           <label>
             <input type="radio" name="decision-mode" checked={form.decisionMode === 'memory'} disabled={busy} onChange={() => set('decisionMode', 'memory')} />
-            When the KV budget is full (the paper)
+            When the KV budget is full (<Term id="the-paper">the paper</Term>)
           </label>
           <label>
             <input type="radio" name="decision-mode" checked={form.decisionMode === 'fixed'} disabled={busy} onChange={() => set('decisionMode', 'fixed')} />
@@ -93,7 +95,12 @@ export function RunPanel() {
       {!check.ok && check.other.length > 0 && <p className="field-error" role="alert">{check.other.join(' ')}</p>}
       <RunControls
         phase={phase} canRun={check.ok && phase === 'ready'}
-        onRun={() => check.ok && void controller.runWith(check.config)} onStop={controller.stop} onReset={() => void controller.reset()}
+        onRun={() => {
+          if (!check.ok) return;
+          scrollToLanesWhenShown(controller.run);
+          void controller.runWith(check.config);
+        }}
+        onStop={controller.stop} onReset={() => void controller.reset()}
       />
     </section>
   );

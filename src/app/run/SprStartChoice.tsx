@@ -1,4 +1,5 @@
 // Speculative Rejection's first batch: the two comparisons the paper makes, one switch.
+import { Term } from '../glossary/Term.tsx';
 import type { RunForm } from './run-form.ts';
 
 interface Props {
@@ -16,11 +17,11 @@ export function SprStartChoice({ start, maxStart, error, disabled, onStart, onMa
       <legend>Speculative Rejection starts with</legend>
       <label>
         <input type="radio" name="spr-start" value="n" checked={start === 'n'} disabled={disabled} onChange={() => onStart('n')} />
-        <b>Same N</b>: Best-of-N&apos;s N candidates. <span className="muted">Does it save compute?</span>
+        <b><Term id="same-n">Same N</Term></b>: Best-of-N&apos;s N candidates. <span className="muted">Does it save compute?</span>
       </label>
       <label>
         <input type="radio" name="spr-start" value="memory" checked={start === 'memory'} disabled={disabled} onChange={() => onStart('memory')} />
-        <b>Same memory</b> (the paper): as many as the KV budget holds.{' '}
+        <b><Term id="same-memory">Same memory</Term></b> (<Term id="the-paper">the paper</Term>): as many as the KV budget holds.{' '}
         <span className="muted">What does the same GPU buy?</span>
       </label>
       <label className="spr-max-start">

@@ -3,8 +3,10 @@ import { POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
 import { BUILTIN_TASK_PROMPTS, CHAT_PROMPTS, EXAMPLE_PROMPTS, promptAfterLoad, promptSetFor, shapeAfterLoad } from './example-prompts.ts';
 
 describe('example prompts', () => {
-  it('offers the built-in task\'s sentence starts for the built-in generator, chat prompts otherwise', () => {
+  it('offers the built-in task\'s sentence starts for both built-in generators, chat prompts otherwise', () => {
     expect(promptSetFor('builtin-brown-lm')).toBe(BUILTIN_TASK_PROMPTS);
+    // The tuned pair's generator only continues sentences too.
+    expect(promptSetFor('builtin-brown-lm-positive')).toBe(BUILTIN_TASK_PROMPTS);
     expect(BUILTIN_TASK_PROMPTS.examples.map((e) => e.prompt)).toEqual(POSITIVE_CONTINUATION_TASK.examplePrompts);
     expect(BUILTIN_TASK_PROMPTS.task?.instruction).toMatch(/positive continuation/);
     expect(promptSetFor('HuggingFaceTB/SmolLM2-135M-Instruct')).toBe(CHAT_PROMPTS);

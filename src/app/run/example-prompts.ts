@@ -1,6 +1,7 @@
 // Example prompts per kind of generator: chat prompts for instruction-tuned models, and for the
-// built-in Brown-corpus model the sentence starts of its own task (it only continues text).
-import { BUILTIN_GENERATOR_ID, POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
+// built-in Brown-corpus models (the plain one and its tuned-positive variant) the sentence starts of
+// their own task (they only continue text).
+import { BUILTIN_GENERATOR_ID, BUILTIN_POSITIVE_GENERATOR_ID, POSITIVE_CONTINUATION_TASK } from '../../modelgen/builtin/task.ts';
 
 export interface ExamplePrompt {
   readonly title: string;
@@ -43,9 +44,12 @@ export const BUILTIN_TASK_PROMPTS: PromptSet = {
   shape: { n: '32', maxNewTokens: '64', kvBudgetTokens: '640' },
 };
 
+/** The built-in generators that only continue sentences: the Brown model and its tuned-positive variant. */
+const SENTENCE_GENERATORS: readonly string[] = [BUILTIN_GENERATOR_ID, BUILTIN_POSITIVE_GENERATOR_ID];
+
 /** The prompts that suit the loaded generator (by its id: a built-in, or a copy of its folder). */
 export function promptSetFor(generatorId: string | null): PromptSet {
-  return generatorId === BUILTIN_GENERATOR_ID ? BUILTIN_TASK_PROMPTS : CHAT_PROMPTS;
+  return generatorId !== null && SENTENCE_GENERATORS.includes(generatorId) ? BUILTIN_TASK_PROMPTS : CHAT_PROMPTS;
 }
 
 /**

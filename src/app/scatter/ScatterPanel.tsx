@@ -10,6 +10,7 @@ import { drawMarks } from '../charts/marks.ts';
 import { useUPlot } from '../charts/use-uplot.ts';
 import { useRun } from '../engine/controller-context.ts';
 import { formatReward } from '../format.ts';
+import { Term } from '../glossary/Term.tsx';
 import { METHOD_COLORS } from '../method-style.ts';
 import { prefixCorrelations, type PrefixCorrelation } from './prefix-correlations.ts';
 
@@ -34,7 +35,8 @@ const PrefixScatter = memo(function PrefixScatter({ c }: { readonly c: PrefixCor
   shown.current = c;
   const xRange = () => span(shown.current.points.map((p) => p.partial));
   const options = chartOptions({
-    xLabel: 'partial', xRange, yRange: () => span(shown.current.points.map((p) => p.final)), yFormat: formatReward, yWidth: 50, liveLegend: false,
+    xLabel: `partial reward at ${c.length} tokens`, xRange, yRange: () => span(shown.current.points.map((p) => p.final)), yFormat: formatReward, yWidth: 50,
+    yLabel: 'final reward', liveLegend: false,
     series: [{ label: 'final', show: true }],
     draw: (u) => {
       const at = (p: { partial: number; final: number }) => [u.valToPos(p.partial, 'x', true), u.valToPos(p.final, 'y', true)] as const;
@@ -47,7 +49,8 @@ const PrefixScatter = memo(function PrefixScatter({ c }: { readonly c: PrefixCor
   return (
     <figure className="chart small" data-testid="prefix-scatter" data-points={c.points.length}>
       <figcaption>
-        after {c.length} tokens: r = {stat(c.pearson)}, τ = {stat(c.kendall)} <span className="muted">(n = {c.points.length})</span>
+        after {c.length} tokens: <Term id="pearson-r">r</Term> = {stat(c.pearson)}, <Term id="kendall-tau">τ</Term> = {stat(c.kendall)}{' '}
+        <span className="muted">(n = {c.points.length} of {c.total})</span>
       </figcaption>
       <div ref={box} className="uplot-box" role="img" aria-label={`Final against partial reward after ${c.length} tokens, ${c.points.length} answers`} />
     </figure>
@@ -62,7 +65,12 @@ export function ScatterPanel() {
   return (
     <section className="panel scatter" aria-label="Partial versus final reward">
       <h2>Does an early reward predict the final one?</h2>
-      <p className="note">Best-of-N's finished answers, also scored at shorter prefixes (analysis only, not counted as compute).</p>
+      <p className="note" data-testid="scatter-note">
+        Each dot is one of Best-of-N&apos;s answers: its <Term id="partial-reward">partial reward</Term> after the first tokens (across)
+        against its <Term id="final-reward">final reward</Term> (up). Scored for this analysis only, not counted as compute.
+        The closer <Term id="pearson-r">r</Term> and <Term id="kendall-tau">τ</Term> are to 1, the safer it is to reject early.
+        n counts the answers at least that long: one that ended sooner has no partial reward there, so n shrinks as the length grows.
+      </p>
       <div className="scatter-grid">
         {correlations.map((c) => <PrefixScatter key={c.length} c={c} />)}
       </div>

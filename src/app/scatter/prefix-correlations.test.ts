@@ -15,6 +15,8 @@ describe('prefixCorrelations', () => {
     expect(at2?.kendall).toBeCloseTo(1);
     expect(at2?.pearson).toBeGreaterThan(0.9);
     expect(at4?.points.map((p) => p.id)).toEqual([0, 2, 3]);
+    // n of all: #1 ended at 3 tokens, so it has no partial reward at 4.
+    expect([at2?.total, at4?.total]).toEqual([4, 4]);
     expect(at4?.pearson).toBeCloseTo(1);
   });
 });

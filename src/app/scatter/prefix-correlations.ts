@@ -9,6 +9,8 @@ import { kendallTauBFast } from './kendall.ts';
 export interface PrefixCorrelation {
   readonly length: number;
   readonly points: readonly { readonly partial: number; readonly final: number; readonly id: number }[];
+  /** Best-of-N's answers in all: the points are those at least `length` tokens long. */
+  readonly total: number;
   /** NaN with fewer than two points or no spread. */
   readonly pearson: number;
   readonly kendall: number;
@@ -20,6 +22,6 @@ export function prefixCorrelations(lane: Pick<LaneState, 'prefixScores'>): Prefi
     const points = prefixPairs(lane, i);
     const partial = points.map((p) => p.partial);
     const final = points.map((p) => p.final);
-    return { length, points, pearson: pearson(partial, final), kendall: kendallTauBFast(partial, final) };
+    return { length, points, total: lane.prefixScores?.candidates.length ?? 0, pearson: pearson(partial, final), kendall: kendallTauBFast(partial, final) };
   });
 }

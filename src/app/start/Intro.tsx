@@ -16,9 +16,10 @@ export function Intro() {
       <p>
         <b className="method-bon">Best-of-N</b> finishes every answer before judging;{' '}
         <b className="method-spr">Speculative Rejection</b> judges half-written answers and stops the unpromising ones
-        early, so it reaches as good an answer for less compute; <b className="method-treebon">TreeBoN</b> grows the
-        answers as a tree, layer by layer, branching from the best partial answers with the same token budget as
-        Best-of-N. Watch all three side by side, on the same prompt, seed and budget.
+        early, to reach as good an answer for less compute; <b className="method-treebon">TreeBoN</b> grows the
+        answers as a tree, layer by layer, branching from the best partial answers, within Best-of-N&apos;s token budget
+        (N × max length), of which it uses more. The methods run one after another on the same prompt, seed and
+        memory budget; their lanes sit side by side, and the results say what each one cost in one figure.
       </p>
       {hasTaskModels && (
         <p data-testid="builtin-honesty">

@@ -2,6 +2,7 @@
 // implicit DPO reward against its base (offline, TreeBoN's setup); or SmolLM2 from the hub with its
 // implicit DPO reward. Everything below stays editable (any hub id, any folder).
 import type { DevicePreference } from '../../worker/api.ts';
+import { SMOLLM_DPO_NOTE } from '../lanes/dpo-note.ts';
 import { defaultGenerator, defaultRewardModel, referenceFor, type CatalogEntry } from '../models/catalog.ts';
 import { defaultSelection, HUB_GENERATOR, HUB_REFERENCE, tunedPairSelection, type ModelSelection } from '../models/selection.ts';
 
@@ -41,7 +42,8 @@ export function QuickChoice({ catalog, device, onPick }: Props) {
         <button type="button" onClick={() => onPick(defaultSelection([], device))}>Use SmolLM2-135M-Instruct</button>{' '}
         <span className="note">
           A real (small) chat model from the Hugging Face hub ({HUB_GENERATOR}), scored by its implicit DPO reward against
-          its base ({HUB_REFERENCE}). Downloaded once, then loaded from the browser cache.
+          its base ({HUB_REFERENCE}). Downloaded once, then loaded from the browser cache.{' '}
+          <span data-testid="dpo-approximation">{SMOLLM_DPO_NOTE}</span>
         </span>
       </div>
     </div>

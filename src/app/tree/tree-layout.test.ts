@@ -32,6 +32,22 @@ describe('layoutTree', () => {
     expect(layout.decisions).toEqual([{ round: 1, x: TREE_MARGIN.left + innerWidth / 2, label: 'decision 1: kept 2 of 4', labelY: 10, anchor: 'start' }]);
   });
 
+  it('joins a complete answer cut at a later decision to that decision\'s line', () => {
+    // #0 ends after 1 token (before the decision at 2) and is outranked there: cut after it ended.
+    const events = sprEvents.flatMap((e): RunEvent[] => {
+      if (e.type === 'step' && e.step === 1) return [e, { method: 'spr', t: e.t, type: 'finish', id: 0, length: 1, reason: 'stop-token', text: 'Hmm' }];
+      if (e.type === 'decision') return [{ ...e, candidates: e.candidates.map((c) => (c.id === 0 ? { ...c, length: 1, finished: true, text: 'Hmm' } : c)) }];
+      return [e];
+    });
+    const layout = layoutTree(laneOf(events));
+    const ended = layout.branches.find((b) => b.id === 0);
+    expect(ended?.status).toBe('rejected');
+    expect(ended?.x1).toBeCloseTo(TREE_MARGIN.left + innerWidth / 4);
+    expect(ended?.cutAtX).toBeCloseTo(TREE_MARGIN.left + innerWidth / 2);
+    // Cut mid-answer, at the decision itself: nothing to join.
+    expect(layout.branches.find((b) => b.id === 2)?.cutAtX).toBeNull();
+  });
+
   it('stacks the labels of close decision points instead of overlapping them', () => {
     expect(stackLabels([{ x: 10, width: 100 }, { x: 40, width: 100 }, { x: 200, width: 50 }, { x: 60, width: 10 }])).toEqual([0, 1, 0, 2]);
   });

@@ -28,6 +28,11 @@ export interface BranchLayout {
   readonly winner: boolean;
   /** Final reward when scored, else the latest partial reward. */
   readonly reward: number | null;
+  /**
+   * A complete answer cut at a later decision (it ended before the decision and was outranked there):
+   * x of that decision, so the painter can join the branch to the line where it was cut. Else null.
+   */
+  readonly cutAtX: number | null;
 }
 
 export interface BandLayout {
@@ -107,6 +112,7 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
       branch = {
         id: c.id, x0: xOf(c.prefixLength), x1: xOf(c.length), y: yOf(position), parentY: yOf(rows.parentPosition.get(id) ?? position),
         status: c.status, winner: c.id === winner, reward: c.finalReward ?? c.partials.at(-1)?.reward ?? null,
+        cutAtX: cutAfterEnding(lane, c, xOf),
       };
       cache.set(c, branch);
     }
@@ -121,6 +127,14 @@ export function layoutTree(lane: LaneState, options: TreeLayoutOptions = default
   return {
     width: options.width, height, rowHeight, slots, top, bottom: TREE_MARGIN.bottom, showLabels: rowHeight >= 10, branches, bands, decisions, ticks,
   };
+}
+
+/** Where a rejected candidate that had already ended was cut: the x of that decision, or null. */
+function cutAfterEnding(lane: LaneState, c: CandidateView, xOf: (tokens: number) => number): number | null {
+  if (c.status !== 'rejected' || c.finishReason === null) return null;
+  const last = c.partials.at(-1);
+  const decision = last && !last.kept ? lane.decisions.find((d) => d.round === last.round) : undefined;
+  return decision && decision.length > c.length ? xOf(decision.length) : null;
 }
 
 const branchCaches = new WeakMap<TreeRows, { key: string; branches: WeakMap<CandidateView, BranchLayout> }>();
