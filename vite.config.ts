@@ -27,7 +27,7 @@ export default defineConfig({
     exclude: ['@huggingface/transformers'],
     // Named up front: a dependency first met in the worker (protobufjs's Writer, for the KV-row gather graph) would
     // otherwise make the dev server re-optimise and reload the page in the middle of the first load.
-    include: ['protobufjs/minimal.js', 'comlink', 'react', 'react-dom', 'react-dom/client', 'recharts', 'd3-hierarchy'],
+    include: ['protobufjs/minimal.js', 'comlink', 'react', 'react-dom', 'react-dom/client', 'uplot', 'd3-hierarchy', 'idb', 'valibot', 'papaparse'],
   },
   build: { target: 'es2022' },
 });
