@@ -38,11 +38,8 @@ const list = (s: string) => s.split(',').map(Number).filter((v) => v > 0);
  */
 const budgetFor = (n: number) => (n <= 128 ? 640 : 12_000);
 
-/**
- * The run form's control for Speculative Rejection's equal-memory start. Until the form offers one, N
- * itself drives the batch size; then this returns it (one line) and every setting starts SpR at equal memory.
- */
-const equalMemoryStart = (_page: Page): Locator | null => null;
+/** Speculative Rejection starts from the same memory (the paper's comparison): as many as the budget holds, capped at 1000. */
+const equalMemoryStart = (page: Page): Locator => page.getByTestId('spr-start').getByLabel(/Same memory/);
 
 interface Setting {
   readonly n: number;
@@ -80,7 +77,7 @@ try {
   await loadModels(page);
   await installRecorder(page);
   for (const method of ['bon', 'spr', 'treebon']) await page.locator(`input[name="method-${method}"]`).check();
-  await equalMemoryStart(page)?.check();
+  await equalMemoryStart(page).check();
   console.log(`UI smoothness, three methods, WASM, median of ${repeats} runs; frame gaps and tasks in ms`);
   console.log(`(${await page.getByTestId('loaded-summary').locator('span').first().textContent()})\n`);
   console.log('| run | wall | frame gap p50 | p95 | max | blocked | long tasks (longest) | first token | load avg (1 min) |');

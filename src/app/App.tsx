@@ -4,6 +4,7 @@ import { Header } from './common/Header.tsx';
 import { useSession } from './engine/controller-context.ts';
 import { StartScreen } from './start/StartScreen.tsx';
 import { StorageNotice } from './storage/StorageNotice.tsx';
+import { LinkNotice } from './url/LinkNotice.tsx';
 
 // The workspace (trees, charts, panels) is its own chunk: the start screen paints without it, and it
 // is fetched in the background right away, so it is ready long before a model has loaded.
@@ -23,6 +24,7 @@ export function App() {
     <>
       <Header />
       <main>
+        <LinkNotice />
         {viewingSavedRun && <ErrorPanel />}
         {hasRun ? (
           <Suspense fallback={<p className="status-line">Preparing the workspace…</p>}>

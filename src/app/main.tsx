@@ -12,6 +12,7 @@ const controller = createController(
   () => new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }),
   deviceFromUrl(window.location.search),
   createArchive(),
+  window.location.search,
 );
 controller.start();
 

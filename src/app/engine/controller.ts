@@ -17,6 +17,7 @@ import { unkeptArchive, type Archive, type SavedSettings } from '../storage/arch
 import { recentRunName } from '../storage/recent-run-words.ts';
 import type { RunRecording } from '../storage/run-recording.ts';
 import { restoreAndKeepSettings } from '../storage/settings-sync.ts';
+import { applyLinkSettings } from '../url/apply-link.ts';
 import { EngineClient, type WorkerLike } from './engine-client.ts';
 import { viewRunFile } from './run-file-view.ts';
 import { createSetRunner, type SetRunner } from '../promptset/set-runner.ts';
@@ -32,6 +33,8 @@ export interface AppController {
   readonly archive: Archive;
   /** Prompt sets: open a file of prompts, run them one by one, stop, resume, export. */
   readonly sets: SetRunner;
+  /** What the page's address asked for and could not be read (a shared link's bad settings). */
+  readonly linkProblems: Store<readonly string[]>;
   start(): void;
   /** Loads the selected models; ignored unless on the model choice (one load at a time). */
   load(): Promise<void>;
@@ -62,10 +65,14 @@ export interface AppController {
   retryEngine(): void;
 }
 
-/** `device`: the one the page's address asks for ('auto' when it names none); `archive`: what the browser keeps. */
+/**
+ * `device`: the one the page's address asks for ('auto' when it names none); `archive`: what the browser
+ * keeps; `search`: the address's query, whose run settings and models win over the kept ones.
+ */
 export function createController(
-  createWorker: () => WorkerLike, device: ModelSelection['device'], archive: Archive = unkeptArchive(),
+  createWorker: () => WorkerLike, device: ModelSelection['device'], archive: Archive = unkeptArchive(), search = '',
 ): AppController {
+  const linkProblems = createStore<readonly string[]>([]);
   const session = createStore<SessionState>(initialSession);
   const run = createStore<RunState>(emptyRunState);
   const startForm = initialRunForm(EXAMPLE_PROMPTS[0]?.prompt ?? '');
@@ -140,6 +147,7 @@ export function createController(
     }
     dispatch({ type: 'catalog', entries });
     restoreAndKeepSettings({ form, startForm, selection, device }, archive, entries, await saved);
+    linkProblems.set(applyLinkSettings(search, { form, startForm, selection }, entries));
     if (problem !== null) {
       fail('catalog', {
         code: 'model-not-found',
@@ -300,7 +308,7 @@ export function createController(
   };
 
   return {
-    session, run, form, selection, archive, sets,
+    session, run, form, selection, archive, sets, linkProblems,
     start() {
       archive.start();
       sets.start();

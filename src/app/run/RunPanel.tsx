@@ -17,6 +17,7 @@ import { SprStartChoice } from './SprStartChoice.tsx';
 import { TreeBoNFields } from './TreeBoNFields.tsx';
 import { scrollToLanesWhenShown } from './scroll-to-lanes.ts';
 import { usePromptTokens } from './use-prompt-tokens.ts';
+import { CopyLink } from '../url/CopyLink.tsx';
 
 type NumericKey = 'n' | 'alpha' | 'maxNewTokens' | 'temperature' | 'topK' | 'topP' | 'seed' | 'kvBudgetTokens';
 
@@ -102,6 +103,7 @@ export function RunPanel() {
         }}
         onStop={controller.stop} onReset={() => void controller.reset()}
       />
+      <CopyLink />
     </section>
   );
 }
