@@ -4,7 +4,7 @@
 // prompt in flight and keeps nothing of it; "stop after this prompt" lets it finish.
 import type { RunConfig } from '../../core/config.ts';
 import type { RunEvent } from '../../core/events.ts';
-import { runFileText } from '../../core/runFile.ts';
+import { checkRunEvents, runFileText } from '../../core/runFile.ts';
 import { exportFileName, exportPromptSet, sidecarName } from '../../promptset/exports.ts';
 import type { ExportRequest } from '../../promptset/exportRequest.ts';
 import { parsePromptFile } from '../../promptset/promptFile.ts';
@@ -218,7 +218,10 @@ export function createSetRunner(deps: SetRunnerDeps): SetRunner {
       const events = await deps.archive.runEvents(setRunId(set.id, index));
       if (!events) return 'This prompt\'s run is no longer kept in this browser.';
       if (deps.session.get().loaded) {
-        return deps.showRun(events) ? null : 'A run is in progress: the lanes show it until it ends.';
+        // Read from storage: checked as a run file is (opening without models goes through that check).
+        const checked = checkRunEvents(events);
+        if (!checked.ok) return `This prompt's kept run could not be read: ${checked.problem}`;
+        return deps.showRun(checked.events) ? null : 'A run is in progress: the lanes show it until it ends.';
       }
       return deps.openRun(runFileText(events), `${set.name}, prompt ${index + 1}`);
     },

@@ -38,6 +38,14 @@ export interface RunForm {
 
 export type FormField = keyof RunForm;
 
+/** The fields that take one of a few words, and those words. */
+export const FORM_CHOICES = {
+  decisionMode: ['memory', 'fixed'], sprStart: ['n', 'memory'], ucbMode: ['off', 'on'],
+  combineRule: ['min', 'softmin', 'mean'], combineNormalize: ['z', 'rank'],
+} as const satisfies Partial<{ [K in FormField]: readonly RunForm[K][] }>;
+
+export const isChoiceField = (field: FormField): field is keyof typeof FORM_CHOICES => field in FORM_CHOICES;
+
 export function initialRunForm(prompt: string): RunForm {
   return {
     prompt, methods: ['bon', 'spr', 'treebon'], ...CHAT_PROMPTS.shape, alpha: '0.5', temperature: '1', topK: '50', topP: '1',

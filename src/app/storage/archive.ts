@@ -7,7 +7,7 @@ import { openArchiveDb, writeAll, type ArchiveDb } from './db.ts';
 import { recordRun, type FinalEnding, type RunRecording } from './run-recording.ts';
 import { createRunStore, type RunStore } from './run-store.ts';
 import { createSetStore, type SetStore } from './set-store.ts';
-import { storageProblem, storageUnavailable, type StorageProblem } from './storage-problem.ts';
+import { storageProblem, storageUnavailable, unreadableRuns, type StorageProblem } from './storage-problem.ts';
 import type { StoredRun } from './stored-run.ts';
 
 /** How often a run in flight is written: what a reload can lose at most. */
@@ -95,6 +95,7 @@ export function createArchive(options: ArchiveOptions = {}): Archive {
   const lazyStore: RunStore = {
     save: async (...a) => (await runStore()).save(...a),
     list: async () => (await runStore()).list(),
+    listAll: async () => (await runStore()).listAll(),
     get: async (id) => (await runStore()).get(id),
     events: async (id) => (await runStore()).events(id),
     remove: async (ids) => (await runStore()).remove(ids),
@@ -131,8 +132,9 @@ export function createArchive(options: ArchiveOptions = {}): Archive {
         async (database) => {
           state.update((s) => ({ ...s, available: true }));
           const store = createRunStore(database);
-          const runs = await store.list();
+          const { runs, unreadable } = await store.listAll();
           state.update((s) => ({ ...s, runs: runs.filter((r) => r.set === undefined) }));
+          if (unreadable > 0) report(unreadableRuns(unreadable));
           const left = runs.filter((r) => r.ending === 'running');
           await Promise.all(left.map((r) => closeLeftRun(store, r.id).catch(() => undefined)));
         },

@@ -3,6 +3,7 @@
 import type { RunEvent } from '../../core/events.ts';
 import { closingEvents } from './close-log.ts';
 import { writeAll, type ArchiveDb } from './db.ts';
+import { readRecord, readRecords, StoredRunSchema } from './record-schemas.ts';
 import { addToDigest } from './run-digest.ts';
 import { beyondCap, newestFirst, type StoredRun } from './stored-run.ts';
 
@@ -11,7 +12,10 @@ const chunksOf = (id: string) => IDBKeyRange.bound([id, 0], [id, Infinity]);
 export interface RunStore {
   /** Stores `record` and, when given, its newest chunk of events (number record.chunks - 1), in one transaction. */
   save(record: StoredRun, chunk: readonly RunEvent[] | null): Promise<void>;
+  /** The runs whose records read, newest first. */
   list(): Promise<StoredRun[]>;
+  /** The same, with how many records did not read (left by another version, or damaged): those are left alone. */
+  listAll(): Promise<{ runs: StoredRun[]; unreadable: number }>;
   get(id: string): Promise<StoredRun | null>;
   /** The run's whole event log, or null when it is not kept (any more). */
   events(id: string): Promise<RunEvent[] | null>;
@@ -31,8 +35,12 @@ export function createRunStore(db: ArchiveDb): RunStore {
       if (chunk !== null) requests.push(tx.objectStore('logs').put([...chunk], [record.id, record.chunks - 1]));
       requests.push(tx.objectStore('runs').put(record));
     }),
-    list: async () => newestFirst(await db.getAll('runs')),
-    get: async (id) => (await db.get('runs', id)) ?? null,
+    list: async () => (await store.listAll()).runs,
+    async listAll() {
+      const { records, unreadable } = readRecords(StoredRunSchema, await db.getAll('runs'));
+      return { runs: newestFirst(records), unreadable };
+    },
+    get: async (id) => readRecord(StoredRunSchema, await db.get('runs', id)),
     async events(id) {
       const tx = db.transaction(['runs', 'logs'], 'readonly');
       const [record, chunks] = await Promise.all([tx.objectStore('runs').get(id), tx.objectStore('logs').getAll(chunksOf(id)), tx.done]);
@@ -44,7 +52,7 @@ export function createRunStore(db: ArchiveDb): RunStore {
       }
     }),
     async prune(cap) {
-      const ids = beyondCap(await db.getAll('runs'), cap);
+      const ids = beyondCap(await store.list(), cap);
       if (ids.length > 0) await store.remove(ids);
       return ids;
     },
@@ -52,7 +60,7 @@ export function createRunStore(db: ArchiveDb): RunStore {
       const tx = db.transaction(['runs', 'logs'], 'readwrite');
       const done = tx.done;
       done.catch(() => undefined);
-      const record = await tx.objectStore('runs').get(id);
+      const record = readRecord(StoredRunSchema, await tx.objectStore('runs').get(id));
       if (!record || record.ending !== 'running') {
         await done;
         return false;

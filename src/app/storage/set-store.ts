@@ -4,6 +4,7 @@
 import type { RunEvent } from '../../core/events.ts';
 import type { PromptOutcome } from '../../promptset/promptOutcome.ts';
 import { writeAll, type ArchiveDb } from './db.ts';
+import { PromptOutcomeSchema, readRecord, readRecords, StoredSetSchema } from './record-schemas.ts';
 import { digestRun } from './run-digest.ts';
 import type { StoredRun } from './stored-run.ts';
 import { setRunId, type StoredSet } from './stored-set.ts';
@@ -33,12 +34,14 @@ export function createSetStore(db: ArchiveDb): SetStore {
   return {
     save: (set) => writeAll(db, ['sets'], (tx, requests) => requests.push(tx.objectStore('sets').put(set))),
     async list() {
-      const sets = await db.getAll('sets');
+      // A set or outcome that does not read (another version's, or damaged) is left out: such a set is not
+      // listed, such a prompt counts as not run (Resume runs it again).
+      const sets = readRecords(StoredSetSchema, await db.getAll('sets')).records;
       const counts = await Promise.all(sets.map((s) => db.count('outcomes', outcomesOf(s.id))));
       return sets.map((set, i) => ({ set, finished: counts[i]! })).sort((a, b) => b.set.createdAt - a.set.createdAt);
     },
-    get: async (id) => (await db.get('sets', id)) ?? null,
-    outcomes: (id) => db.getAll('outcomes', outcomesOf(id)),
+    get: async (id) => readRecord(StoredSetSchema, await db.get('sets', id)),
+    outcomes: async (id) => readRecords(PromptOutcomeSchema, await db.getAll('outcomes', outcomesOf(id))).records,
     async keepPrompt(setId, events, outcome, now = Date.now()) {
       const id = setRunId(setId, outcome.index);
       const record: StoredRun = {

@@ -37,3 +37,12 @@ export function storageUnavailable(error: unknown): StorageProblem {
       + 'Runs and settings last until the page closes; save a run as a file to keep it.',
   };
 }
+
+/** Kept runs whose records do not read (left by another version of the app, or damaged): not listed, left as they are. */
+export function unreadableRuns(count: number): StorageProblem {
+  const [runs, them] = count === 1 ? ['1 run kept in this browser could', 'it'] : [`${count} runs kept in this browser could`, 'them'];
+  return {
+    kind: 'failed',
+    message: `${runs} not be read (kept by another version of this app, or damaged), so Recent runs leaves ${them} out.`,
+  };
+}

@@ -6,7 +6,7 @@ import { IMPLEMENTED_METHODS, METHOD_LABELS } from '../../core/methodNames.ts';
 import type { MethodId } from '../../core/events.ts';
 import type { CatalogEntry } from '../models/catalog.ts';
 import type { ModelSelection, SourceDraft } from '../models/selection.ts';
-import { checkRunForm, type RunForm } from '../run/run-form.ts';
+import { checkRunForm, FORM_CHOICES, isChoiceField, type RunForm } from '../run/run-form.ts';
 
 /** The form's fields a link carries, in the order it writes them. */
 const FIELDS: readonly (keyof RunForm)[] = [
@@ -55,11 +55,6 @@ export interface LinkSettings {
   readonly problems: readonly string[];
 }
 
-const CHOICES: Partial<Record<keyof RunForm, readonly string[]>> = {
-  decisionMode: ['memory', 'fixed'], sprStart: ['n', 'memory'], ucbMode: ['off', 'on'],
-  combineRule: ['min', 'softmin', 'mean'], combineNormalize: ['z', 'rank'],
-};
-
 function readSource(text: string, catalog: readonly CatalogEntry[]): SourceDraft | string {
   const [mode, ...rest] = text.split(':');
   const id = rest.join(':').trim();
@@ -88,7 +83,7 @@ export function readSettingsQuery(search: string, base: RunForm, catalog: readon
       }
       continue;
     }
-    const choices = CHOICES[key];
+    const choices: readonly string[] | undefined = isChoiceField(key) ? FORM_CHOICES[key] : undefined;
     if (choices && !choices.includes(value)) {
       problems.push(`${key}=${value}: must be one of ${choices.join(', ')}; kept ${String(base[key])}.`);
       continue;
