@@ -109,12 +109,13 @@ describe('the app on WASM', () => {
     // TreeBoN branched layer by layer and says how its tokens compare with Best-of-N's N x max length.
     expect(await page.getByTestId('lane-treebon').getByTestId('decision-mark').count()).toBe(3);
     await expect(page.getByTestId('treebon-budget').textContent()).resolves.toMatch(/Best-of-N's budget N × max length \(64 × 96 = 6,144\)/);
-    expect(Number(await page.getByTestId('charts').getByTestId('chart-kvBytes').getAttribute('data-points'))).toBeGreaterThan(10);
+    await expect.poll(async () => Number(await page.getByTestId('charts').getByTestId('chart-kvBytes').getAttribute('data-points'))).toBeGreaterThan(10);
     expect(await page.getByTestId('prefix-scatter').count()).toBeGreaterThan(0);
     // Replayed from Best-of-N's answers at the run's own α and schedule, Speculative Rejection's selection
     // comes out as the run's: the same winner and reward, the same tokens decoded.
     const replay = page.getByTestId('replay');
-    expect(await replay.getByTestId('replay-row').count()).toBe(10);
+    // Replayed off the page's thread: the table appears once the derive worker answers.
+    await expect.poll(() => replay.getByTestId('replay-row').count()).toBe(10);
     const thisRun = replay.locator('tr.this-run');
     expect(await thisRun.getAttribute('data-alpha')).toBe('0.5');
     const sprCells = page.getByTestId('result-spr').locator('td');
@@ -219,7 +220,7 @@ describe('the app on WASM', () => {
     expect(await page.getByTestId('run-button').count()).toBe(0); // nothing runs without models
     expect(await page.getByTestId('result-table').locator('tbody').textContent()).toBe(resultsBefore);
     expect(await laneState(page, 'spr')).toBe('done');
-    expect(await page.getByTestId('replay-row').count()).toBe(10);
+    await expect.poll(() => page.getByTestId('replay-row').count()).toBe(10);
     await page.getByRole('button', { name: 'Back to the models' }).click();
     await page.getByTestId('load-button').waitFor();
     expect(pageErrors).toEqual([]);

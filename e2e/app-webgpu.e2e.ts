@@ -73,7 +73,7 @@ describe('the app on WebGPU (software adapter)', () => {
     expect(await laneState(page, 'treebon')).toBe('done');
     expect(await page.getByTestId('lane-spr').getByTestId('decision-mark').count()).toBe(1);
     for (const tree of await page.locator('.lanes').getByTestId('candidate-tree').all()) expect(await tree.getAttribute('data-winner')).toMatch(/^\d+$/);
-    expect(Number(await page.getByTestId('charts').getByTestId('chart-alive').getAttribute('data-points'))).toBeGreaterThan(0);
+    await expect.poll(async () => Number(await page.getByTestId('charts').getByTestId('chart-alive').getAttribute('data-points'))).toBeGreaterThan(0);
     // The saved run records the check in each method's run-start.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-run').click()]);
     const file = JSON.parse(await readFile(await download.path(), 'utf8')) as { events: { type: string; numericCheck?: { agrees: boolean; dtype: string } }[] };

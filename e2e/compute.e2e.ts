@@ -50,7 +50,8 @@ describe('same N and same memory', () => {
     await expect(page.getByTestId('reward-cost-note').textContent()).resolves.toMatch(/re-reads every live candidate's whole prefix/);
     const compute = page.getByTestId('compute-panel');
     // Best-of-N at N = 1, 2, 4, 8, 16, 32; ten values of α; the three runs.
-    expect(Number(await compute.getByTestId('chart-compute').getAttribute('data-points'))).toBe(6 + 10 + 3);
+    // Charts draw at their turn in the redraw queue (a frame or so after they appear).
+    await expect.poll(async () => Number(await compute.getByTestId('chart-compute').getAttribute('data-points'))).toBe(6 + 10 + 3);
     await expect(compute.getByTestId('catch-up').locator('li[data-method=spr]').textContent())
       .resolves.toMatch(/Speculative Rejection reached the reward Best-of-N gets at N = \d+|Best-of-N reaches Speculative Rejection's reward .* at N = \d+|more than Best-of-N found with N = 32/);
     await expect(compute.textContent()).resolves.toMatch(/FLOPs ≈ 2 × parameters × tokens.*generator \d+K/);
@@ -71,8 +72,8 @@ describe('same N and same memory', () => {
     expect(await started('bon')).toBe(32);
     await expectWinnerComplete('spr');
     // The replay is Best-of-N's N: a what-if beside this run, never "this run".
-    expect(await page.getByTestId('replay').locator('tr.this-run').count()).toBe(0);
     await expect(page.getByTestId('replay').textContent()).resolves.toMatch(/started Speculative Rejection from the same memory/);
+    expect(await page.getByTestId('replay').locator('tr.this-run').count()).toBe(0);
     const compute = page.getByTestId('compute-panel');
     await expect(compute.textContent()).resolves.toMatch(new RegExp(`Speculative Rejection \\(run, ${expected} started\\)`));
     await expect(compute.getByTestId('catch-up').locator('li[data-method=spr]').textContent()).resolves.toMatch(/N = \d+/);

@@ -69,7 +69,7 @@ describe('the guided walk, the race and the miss', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid=tour-panel]')?.getAttribute('data-step') === 'memory-full');
     const rest = await walkTo('compute');
     expect(rest).toEqual(expect.arrayContaining(['decision-1', 'spr-answer', 'miss', 'race', 'alpha', 'treebon', 'compute']));
-    expect(await page.locator('[data-testid=compute-panel][data-tour-focus]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=compute-panel][data-tour-focus]').count()).toBe(1);
     await expect(page.getByTestId('tour-done').isVisible()).resolves.toBe(true);
 
     // Escape closes it and the lanes show the whole run again.

@@ -1,5 +1,5 @@
 // One uPlot chart (canvas) in a React component: created when its shape changes (`shapeKey`: the series
-// it has), resized with its box, and fed data through the redraw queue, so that React renders nothing
+// it has), resized with its box, and fed data through the redraw queue (its first data too), so that React renders nothing
 // per update and a redraw is one chart's canvas work in a frame of its own.
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import uPlot from 'uplot';
@@ -30,9 +30,12 @@ export function useUPlot(
     const element = box.current;
     if (!element) return undefined;
     const width = Math.max(200, element.clientWidth);
-    const u = new uPlot({ ...latest.current.options(width), width, height }, latest.current.feed.data(), element);
+    const options = { ...latest.current.options(width), width, height };
+    // Created empty (its axes only) and drawn at its turn in the redraw queue: several charts created in
+    // one commit (a lane starts, the run ends) then cost one chart's drawing per frame, not all in one task.
+    const u = new uPlot(options, options.series.map(() => []) as unknown as uPlot.AlignedData, element);
     chart.current = u;
-    latest.current.feed.drawn?.(u);
+    requestRedraw(chart, redraw);
     const observer = new ResizeObserver(() => {
       const w = Math.max(200, element.clientWidth);
       if (w !== u.width) u.setSize({ width: w, height });

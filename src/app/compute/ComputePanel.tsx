@@ -11,7 +11,9 @@ import { formatCount, formatReward } from '../format.ts';
 import { METHOD_COLORS } from '../method-style.ts';
 import { drawMarks } from '../charts/marks.ts';
 import { useUPlot } from '../charts/use-uplot.ts';
-import { computeView, logTicks, pictureLog, type ComputeView } from './compute-view.ts';
+import { derive } from '../derive/derive-client.ts';
+import { useDerived } from '../derive/use-derived.ts';
+import { computeViewOf, logTicks, pictureLog, type ComputeView } from './compute-view.ts';
 import { catchUpSentence, formatCompute, METRIC_LABELS, parametersSentence } from './compute-words.ts';
 
 export function ComputePanel() {
@@ -33,7 +35,9 @@ export function ComputePanel() {
     ]),
     [bonStart, bonFinal, bonPrefix, bonEnd, sprStart, sprEnd, treebonStart, treebonEnd],
   );
-  const view = useMemo(() => computeView(log, wanted), [log, wanted]);
+  // The picture replays every α over Best-of-N's answers: off the page's thread, once per run (not per metric).
+  const picture = useDerived(bonEnd ? () => derive('picture', log) : null, [log, bonEnd]);
+  const view = useMemo(() => computeViewOf(picture, log, wanted), [picture, log, wanted]);
   if (view === null) return null;
   return (
     <section className="panel results compute" aria-label="Reward versus compute" data-testid="compute-panel">

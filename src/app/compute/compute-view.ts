@@ -51,7 +51,11 @@ export function pictureLog(lanes: readonly (LanePicture | null)[]): RunEvent[] {
 const METRICS: readonly CostMetric[] = ['flops', 'allTokens', 'decodedTokens', 'wallMs'];
 
 export function computeView(log: readonly RunEvent[], wanted: CostMetric): ComputeView | null {
-  const picture = rewardVersusCompute(log);
+  return computeViewOf(rewardVersusCompute(log), log, wanted);
+}
+
+/** The view of `picture`, the engine's picture of `log` (computed apart: it is the costly part). */
+export function computeViewOf(picture: RewardVsCompute | null, log: readonly RunEvent[], wanted: CostMetric): ComputeView | null {
   if (picture === null) return null;
   const sprStart = log.find((e) => e.method === 'spr' && e.type === 'run-start');
   const initial = sprStart?.type === 'run-start' ? sprStart.params['initial'] : undefined;

@@ -1,10 +1,11 @@
 // "What if α were different?": Speculative Rejection replayed for every α from Best-of-N's recorded
 // answers (see alpha-sweep.ts). Instant, after the run; no model runs.
-import { useMemo } from 'react';
 import { useRun } from '../engine/controller-context.ts';
 import { formatCount, formatReward } from '../format.ts';
 import { Term } from '../glossary/Term.tsx';
-import { alphaSweep, type AlphaSweep } from './alpha-sweep.ts';
+import { derive } from '../derive/derive-client.ts';
+import { useDerived } from '../derive/use-derived.ts';
+import type { AlphaSweep } from './alpha-sweep.ts';
 import { sweepNotes } from './sweep-words.ts';
 
 function scheduleWords(sweep: AlphaSweep): string {
@@ -21,8 +22,9 @@ export function ReplayPanel() {
   const sprStart = useRun((s) => s.lanes.spr?.start ?? null);
   const runStartedFromMemory = sprStart?.params['initial'] === 'memory';
   const combine = useRun((s) => s.combine);
-  const sweep = useMemo(
-    () => alphaSweep({ bonStart, bonFinal, prefixScores, sprStart, combine }),
+  // Replays every α over Best-of-N's answers: off the page's thread, once per run.
+  const sweep = useDerived(
+    bonStart && bonFinal && prefixScores ? () => derive('sweep', { bonStart, bonFinal, prefixScores, sprStart, combine }) : null,
     [bonStart, bonFinal, prefixScores, sprStart, combine],
   );
   if (!sweep) return null;
