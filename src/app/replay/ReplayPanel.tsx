@@ -1,5 +1,5 @@
 // "What if α were different?": Speculative Rejection replayed for every α from Best-of-N's recorded
-// answers (see alpha-sweep.ts). Instant, after the run; no model runs.
+// answers (see alpha-sweep.ts), computed in the derive worker once Best-of-N has ended; no model runs.
 import { useRun } from '../engine/controller-context.ts';
 import { formatCount, formatReward } from '../format.ts';
 import { Term } from '../glossary/Term.tsx';
